@@ -1,0 +1,86 @@
+package dev.ponder.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.ponder.engine.process.EngineProcess;
+
+class EngineProcessTest extends EngineContract {
+
+    private EngineProcess engine;
+
+    @BeforeEach
+    void start() {
+        engine = EngineProcess.create(temp.resolve("cache"));
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    @Override
+    protected Engine engine() {
+        return engine;
+    }
+
+    @Test
+    void killingTheChildMidStreamGivesEngineCrashedAndTheNextRequestRestartsIt() throws Exception {
+        engine.load(settings());
+        long firstPid = engine.pid().orElseThrow();
+        StringBuilder partial = new StringBuilder();
+        AtomicBoolean killed = new AtomicBoolean();
+        EngineCrashed crash = assertThrows(EngineCrashed.class, () -> engine.complete(
+                CompletionRequest.of("Once", Sampling.greedy(1_000_000)), text -> {
+                    partial.append(text);
+                    if (partial.length() > 40 && killed.compareAndSet(false, true)) {
+                        ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
+                    }
+                }));
+        assertThat(crash).hasMessageContaining("SIGKILL").hasMessageContaining("restarts");
+        assertThat(String.join("\n", crash.lastLogLines())).as("the child's last words").contains("llama");
+        assertThat(partial.length()).as("text streamed before the kill stays with the caller").isGreaterThan(40);
+
+        Generation next = engine.chat(List.of(ChatTurn.user("Hello again")), Sampling.greedy(10),
+                TokenSink.discard());
+        assertThat(next.completionTokens()).isPositive();
+        assertThat(engine.pid()).isPresent().get().isNotEqualTo(firstPid);
+        assertThat(engine.restarts()).isEqualTo(1);
+        assertThat(engine.loaded()).as("the last model is loaded again").isPresent();
+    }
+
+    @Test
+    void aChildKilledBetweenRequestsIsReplacedByTheNextOne() throws Exception {
+        engine.load(settings());
+        ProcessHandle child = ProcessHandle.of(engine.pid().orElseThrow()).orElseThrow();
+        child.destroyForcibly();
+        child.onExit().join();
+        Generation next = engine.complete(CompletionRequest.of("Once", Sampling.greedy(5)), TokenSink.discard());
+        assertThat(next.completionTokens()).isPositive();
+        assertThat(engine.restarts()).isEqualTo(1);
+    }
+
+    @Test
+    void theChildExitsWhenClosed() throws Exception {
+        engine.load(settings());
+        ProcessHandle child = ProcessHandle.of(engine.pid().orElseThrow()).orElseThrow();
+        engine.close();
+        assertThat(child.isAlive()).isFalse();
+    }
+
+    @Test
+    void theChildsHeapStaysUnderItsLimit() throws Exception {
+        engine.load(settings());
+        engine.complete(CompletionRequest.of("Once", Sampling.greedy(200)), TokenSink.discard());
+        var status = engine.status();
+        assertThat(status.heapMaxBytes()).isLessThanOrEqualTo(256L << 20);
+        assertThat(status.heapUsedBytes()).isLessThan(status.heapMaxBytes());
+    }
+}

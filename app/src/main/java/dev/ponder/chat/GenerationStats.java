@@ -1,5 +1,7 @@
 package dev.ponder.chat;
 
+import dev.ponder.engine.Generation;
+
 /**
  * Counts and timings of one generation; any field may be {@code null} when unknown (user messages, early failures).
  *
@@ -13,4 +15,10 @@ public record GenerationStats(Integer promptTokens, Integer completionTokens, Lo
 
     /** No stats known. */
     public static final GenerationStats NONE = new GenerationStats(null, null, null, null);
+
+    /** What is kept of an engine's measurements. */
+    public static GenerationStats of(Generation generation) {
+        return new GenerationStats(generation.promptTokens(), generation.completionTokens(),
+                Math.round(generation.timeToFirstTokenMillis()), generation.tokensPerSecond());
+    }
 }

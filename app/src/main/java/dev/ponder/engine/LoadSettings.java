@@ -7,7 +7,7 @@ import java.util.Objects;
  * How to load a model.
  *
  * @param model       the GGUF file
- * @param contextSize tokens of context (0: the model's trained length)
+ * @param contextSize tokens of context; 0 for {@value #DEFAULT_CONTEXT} or the model's trained length if shorter
  * @param threads     CPU threads for decoding
  * @param gpuLayers   layers offloaded to the GPU (0 on a CPU-only build)
  * @param batchSize   logical batch size for prompt processing
@@ -28,9 +28,17 @@ public record LoadSettings(Path model, int contextSize, int threads, int gpuLaye
         }
     }
 
-    /** Settings a user gets without choosing: a 4096-token context, threads from {@link ThreadDefaults}. */
+    /** Settings a user gets without choosing: an automatic context, threads from {@link ThreadDefaults}. */
     public static LoadSettings defaults(Path model) {
-        return new LoadSettings(model, DEFAULT_CONTEXT, ThreadDefaults.decodeThreads(), 0, DEFAULT_BATCH, -1, 1);
+        return new LoadSettings(model, 0, ThreadDefaults.decodeThreads(), 0, DEFAULT_BATCH, -1, 1);
+    }
+
+    /** The context to allocate for a model trained on {@code trainedLength} tokens. */
+    public int effectiveContext(long trainedLength) {
+        if (contextSize > 0) {
+            return contextSize;
+        }
+        return trainedLength > 0 ? (int) Math.min(DEFAULT_CONTEXT, trainedLength) : DEFAULT_CONTEXT;
     }
 
     public LoadSettings withModelPath(Path newModel) {

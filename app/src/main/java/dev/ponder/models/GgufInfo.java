@@ -89,7 +89,7 @@ public record GgufInfo(
      *                             truncated or corrupt; the message names the file and the problem
      */
     public static GgufInfo read(Path file) throws GgufFormatException {
-        Path path = file.toAbsolutePath();
+        Path path = file.toAbsolutePath().normalize();
         if (Files.isDirectory(path)) {
             throw new GgufFormatException(path, "is a folder, not a GGUF model file");
         }

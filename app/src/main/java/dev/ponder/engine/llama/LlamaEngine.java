@@ -54,16 +54,17 @@ public final class LlamaEngine implements Engine {
     @Override
     public synchronized LoadedModel load(LoadSettings settings) throws EngineException {
         GgufInfo info = readHeader(settings.model());
+        LoadSettings effective = settings.withContextSize(settings.effectiveContext(info.contextLength()));
         unload();
         prepareNatives();
         long start = System.nanoTime();
         try {
-            model = new LlamaModel(toModelParameters(settings));
+            model = new LlamaModel(toModelParameters(effective));
         } catch (RuntimeException e) {
             throw new ModelLoadException("llama.cpp could not load " + settings.model() + ": " + e.getMessage()
                     + ". The file may be damaged or of an architecture this build does not know.", e);
         }
-        loaded = new LoadedModel(settings, info, (System.nanoTime() - start) / 1_000_000);
+        loaded = new LoadedModel(effective, info, (System.nanoTime() - start) / 1_000_000);
         LOG.info("loaded {} in {} ms", settings.model(), loaded.loadMillis());
         return loaded;
     }

@@ -68,6 +68,25 @@ class EngineProcessTest extends EngineContract {
     }
 
     @Test
+    void anInterruptedCallerStopsItsGenerationAndLeavesTheEngineUsable() throws Exception {
+        engine.load(settings());
+        long pid = engine.pid().orElseThrow();
+        Thread caller = Thread.currentThread();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        assertThrows(EngineException.class, () -> engine.complete(
+                CompletionRequest.of("Once", Sampling.greedy(1_000_000)), text -> {
+                    if (interrupted.compareAndSet(false, true)) {
+                        caller.interrupt();
+                    }
+                }));
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+
+        Generation next = engine.complete(CompletionRequest.of("Once", Sampling.greedy(5)), TokenSink.discard());
+        assertThat(next.completionTokens()).isEqualTo(5);
+        assertThat(engine.pid()).as("the same child serves on").contains(pid);
+    }
+
+    @Test
     void theChildExitsWhenClosed() throws Exception {
         engine.load(settings());
         ProcessHandle child = ProcessHandle.of(engine.pid().orElseThrow()).orElseThrow();

@@ -39,6 +39,11 @@ final class EngineConnection implements AutoCloseable {
     private final JsonLines lines;
     private final ChildLog log;
     private final Map<Long, BlockingQueue<Reply>> waiting = new ConcurrentHashMap<>();
+    /**
+     * Requests go out through one writer thread: a caller interrupted while writing to a socket channel would close
+     * it, and a cancelled UI task is interrupted.
+     */
+    private final BlockingQueue<Request> outgoing = new LinkedBlockingQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean dead;
     private volatile boolean closing;
@@ -49,6 +54,7 @@ final class EngineConnection implements AutoCloseable {
         this.lines = new JsonLines(channel);
         this.log = log;
         Thread.ofPlatform().name("engine-reader-" + process.pid()).daemon().start(this::readReplies);
+        Thread.ofPlatform().name("engine-writer-" + process.pid()).daemon().start(this::writeRequests);
     }
 
     /** Starts a child with the given command (the socket path is appended) and waits until it connects. */
@@ -160,6 +166,7 @@ final class EngineConnection implements AutoCloseable {
         try {
             reply = queue.take();
         } catch (InterruptedException e) {
+            waiting.remove(id);
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted while waiting for the engine", e);
         }
@@ -178,16 +185,27 @@ final class EngineConnection implements AutoCloseable {
         write(request);
     }
 
-    private synchronized void write(Request request) throws EngineException {
+    private void write(Request request) throws EngineException {
         if (dead) {
             throw crashed();
         }
+        outgoing.add(request);
+    }
+
+    private void writeRequests() {
         try {
-            lines.write(request);
-            lines.flush();
+            while (!dead) {
+                Request request = outgoing.take();
+                lines.write(request);
+                if (outgoing.isEmpty()) {
+                    lines.flush();
+                }
+            }
         } catch (IOException e) {
+            LOG.debug("engine socket closed while writing: {}", e.getMessage());
             dead = true;
-            throw crashed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -130,6 +130,10 @@ public final class EngineProcess implements Engine {
         generating = live;
         try {
             while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // The caller gave up (a cancelled task): stop the child's work too.
+                    cancel();
+                }
                 Reply reply = next(live, id);
                 switch (reply) {
                     case Reply.Prompt prompt -> sink.promptRendered(prompt.text());

@@ -1,0 +1,212 @@
+package dev.ponder.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dev.ponder.chat.ChatRepository;
+import dev.ponder.chat.ChatService;
+import dev.ponder.chat.Conversation;
+import dev.ponder.chat.GenerationStats;
+import dev.ponder.chat.Message;
+import dev.ponder.chat.MessageStatus;
+import dev.ponder.engine.EngineException;
+import dev.ponder.engine.LoadSettings;
+import dev.ponder.engine.LoadedModel;
+import dev.ponder.engine.ModelLoadException;
+import dev.ponder.engine.Sampling;
+import dev.ponder.engine.ThreadDefaults;
+import dev.ponder.engine.llama.NativeLibrary;
+import dev.ponder.engine.process.EngineProcess;
+import dev.ponder.reasoning.ReasoningEvent;
+import dev.ponder.reasoning.ReasoningMarkers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ponder chat}: one turn with {@code --prompt}, or a conversation typed line by line. */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = {"Chat with a GGUF model. Thinking is shown dimmed, then the answer, then one line of stats.",
+                "Ctrl+C stops the reply and keeps what was written; a second Ctrl+C quits."})
+final class ChatCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF model file.")
+    Path model;
+
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "Send one message and exit.")
+    String prompt;
+
+    @Option(names = "--conversation", paramLabel = "ID", description = "Continue this conversation.")
+    Long conversationId;
+
+    @Option(names = "--threads", description = "CPU threads (default: ${DEFAULT-VALUE}).")
+    int threads = ThreadDefaults.decodeThreads();
+
+    @Option(names = "--context", description = "Context size in tokens (default: 4096, or the model's trained "
+            + "length if shorter).")
+    int context;
+
+    @Option(names = "--gpu-layers", description = "Layers to offload to a GPU build (default: ${DEFAULT-VALUE}).")
+    int gpuLayers;
+
+    @Option(names = "--temperature", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
+    double temperature = Sampling.R1_TEMPERATURE;
+
+    @Option(names = "--top-p", description = "Nucleus sampling (default: ${DEFAULT-VALUE}).")
+    double topP = Sampling.R1_TOP_P;
+
+    @Option(names = "--max-tokens", description = "Most tokens per reply, thinking included (default: until the "
+            + "model stops).")
+    int maxTokens = -1;
+
+    @Option(names = "--seed", description = "Sampling seed, for replies that repeat (default: random).")
+    long seed = -1;
+
+    @Option(names = "--think-open", description = "The model's thinking start marker (default: ${DEFAULT-VALUE}).")
+    String thinkOpen = ReasoningMarkers.DEFAULT.open();
+
+    @Option(names = "--think-close", description = "The model's thinking end marker (default: ${DEFAULT-VALUE}).")
+    String thinkClose = ReasoningMarkers.DEFAULT.close();
+
+    @Mixin
+    StoreOptions store;
+
+    private final Terminal terminal = Terminal.system();
+    private final CtrlC ctrlC = new CtrlC();
+
+    @Override
+    public Integer call() throws Exception {
+        ReasoningMarkers markers = new ReasoningMarkers(thinkOpen, thinkClose);
+        Sampling sampling = new Sampling(temperature, topP, Sampling.r1Defaults().topK(), 0.0, maxTokens, seed);
+        ChatRepository repository = store.open();
+        try (EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot())) {
+            ctrlC.install();
+            LoadedModel loaded;
+            try {
+                System.err.printf("Loading %s…%n", model.getFileName());
+                loaded = engine.load(new LoadSettings(model, context, threads, gpuLayers, LoadSettings.DEFAULT_BATCH,
+                        -1, 1));
+            } catch (ModelLoadException e) {
+                System.err.println("ponder: " + e.getMessage());
+                return PonderCli.BAD_INPUT;
+            }
+            System.err.printf("Ready: %s, %s, %d layers, context %d, threads %d (%d ms).%n",
+                    loaded.info().architecture(), loaded.info().fileType(), loaded.info().blockCount(),
+                    loaded.settings().contextSize(), loaded.settings().threads(), loaded.loadMillis());
+            Conversation conversation = conversationId == null ? null
+                    : repository.findConversation(conversationId).orElseThrow(() -> new IllegalArgumentException(
+                            "there is no conversation " + conversationId + " (see ponder history)"));
+            ChatService chat = new ChatService(engine, repository);
+            if (prompt != null) {
+                return turn(chat, engine, conversation, prompt, sampling, markers) == null ? 1 : 0;
+            }
+            return interactive(chat, engine, conversation, sampling, markers);
+        } finally {
+            repository.database().close();
+        }
+    }
+
+    private int interactive(ChatService chat, EngineProcess engine, Conversation conversation, Sampling sampling,
+                            ReasoningMarkers markers) throws IOException {
+        System.err.println("Type a message and press Enter. Ctrl+D or /exit quits.");
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Conversation current = conversation;
+        while (true) {
+            terminal.bold("> ");
+            String line = in.readLine();
+            if (line == null || line.strip().equals("/exit")) {
+                return 0;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            Message reply = turn(chat, engine, current, line, sampling, markers);
+            if (reply != null && current == null) {
+                current = chat.repository().findConversation(reply.conversationId()).orElseThrow();
+            }
+        }
+    }
+
+    /** One message and its streamed reply; null when the engine failed (the reason was printed). */
+    private Message turn(ChatService chat, EngineProcess engine, Conversation conversation, String text,
+                         Sampling sampling, ReasoningMarkers markers) {
+        long id = conversation != null ? conversation.id()
+                : chat.startConversation(text, model.getFileName().toString()).id();
+        TranscriptPrinter printer = new TranscriptPrinter(terminal);
+        try {
+            Message reply = ctrlC.whileGenerating(engine::cancel,
+                    () -> chat.send(id, text, sampling, markers, printer::print));
+            printer.end(statsLine(reply));
+            return reply;
+        } catch (EngineException e) {
+            printer.end("");
+            System.err.println("ponder: " + e.getMessage());
+            return null;
+        }
+    }
+
+    static String statsLine(Message reply) {
+        GenerationStats stats = reply.stats();
+        StringBuilder line = new StringBuilder();
+        if (stats.completionTokens() != null) {
+            line.append(stats.completionTokens()).append(" tokens · ")
+                    .append(String.format(Locale.ROOT, "%.1f tok/s", stats.tokensPerSecond()))
+                    .append(" · first token ").append(stats.timeToFirstTokenMillis()).append(" ms");
+        }
+        if (reply.thinkingMillis() != null) {
+            line.append(String.format(Locale.ROOT, " · thought %.1f s", reply.thinkingMillis() / 1000.0));
+        }
+        if (reply.status() != MessageStatus.COMPLETE) {
+            line.append(" · ").append(reply.status().wireName());
+            if (!reply.thinkingClosed()) {
+                line.append(" while thinking");
+            }
+        }
+        line.append(" · conversation ").append(reply.conversationId()).append(", message ").append(reply.id());
+        return line.toString().replaceFirst("^ · ", "");
+    }
+
+    /** Prints one reply as it streams: thinking dimmed under a heading, then the answer. */
+    private static final class TranscriptPrinter {
+
+        private final Terminal terminal;
+        private boolean thinking;
+        private boolean printedAnything;
+
+        TranscriptPrinter(Terminal terminal) {
+            this.terminal = terminal;
+        }
+
+        void print(ReasoningEvent event) {
+            switch (event) {
+                case ReasoningEvent.ThinkingDelta delta -> {
+                    if (!thinking) {
+                        thinking = true;
+                        terminal.dim("Thinking…\n");
+                    }
+                    terminal.dim(delta.text());
+                }
+                case ReasoningEvent.ThinkingFinished finished -> {
+                    terminal.dim(String.format(Locale.ROOT, "%s(thought for %.1f s)%n%n", thinking ? "\n" : "",
+                            finished.duration().toMillis() / 1000.0));
+                    thinking = false;
+                }
+                case ReasoningEvent.AnswerDelta delta -> terminal.plain(delta.text());
+            }
+            printedAnything = true;
+        }
+
+        void end(String stats) {
+            if (printedAnything) {
+                terminal.plain("\n");
+            }
+            if (!stats.isEmpty()) {
+                terminal.dim("— " + stats + "\n");
+            }
+        }
+    }
+}

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 
 import dev.ponder.chat.ChatRepository;
 import dev.ponder.chat.ChatService;
-import dev.ponder.chat.Conversation;
 import dev.ponder.chat.GenerationStats;
 import dev.ponder.chat.Message;
 import dev.ponder.chat.MessageStatus;
@@ -97,55 +96,58 @@ final class ChatCommand implements Callable<Integer> {
             System.err.printf("Ready: %s, %s, %d layers, context %d, threads %d (%d ms).%n",
                     loaded.info().architecture(), loaded.info().fileType(), loaded.info().blockCount(),
                     loaded.settings().contextSize(), loaded.settings().threads(), loaded.loadMillis());
-            Conversation conversation = conversationId == null ? null
-                    : repository.findConversation(conversationId).orElseThrow(() -> new IllegalArgumentException(
-                            "there is no conversation " + conversationId + " (see ponder history)"));
+            if (conversationId != null && repository.findConversation(conversationId).isEmpty()) {
+                System.err.println("ponder: there is no conversation " + conversationId + " (see ponder history)");
+                return PonderCli.BAD_INPUT;
+            }
             ChatService chat = new ChatService(engine, repository);
             if (prompt != null) {
-                return turn(chat, engine, conversation, prompt, sampling, markers) == null ? 1 : 0;
+                return turn(chat, engine, conversationFor(chat, prompt), prompt, sampling, markers) ? 0 : 1;
             }
-            return interactive(chat, engine, conversation, sampling, markers);
+            return interactive(chat, engine, sampling, markers);
         } finally {
             repository.database().close();
         }
     }
 
-    private int interactive(ChatService chat, EngineProcess engine, Conversation conversation, Sampling sampling,
-                            ReasoningMarkers markers) throws IOException {
+    private int interactive(ChatService chat, EngineProcess engine, Sampling sampling, ReasoningMarkers markers)
+            throws IOException {
         System.err.println("Type a message and press Enter. Ctrl+D or /exit quits.");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        Conversation current = conversation;
         while (true) {
             terminal.bold("> ");
             String line = in.readLine();
             if (line == null || line.strip().equals("/exit")) {
                 return 0;
             }
-            if (line.isBlank()) {
-                continue;
-            }
-            Message reply = turn(chat, engine, current, line, sampling, markers);
-            if (reply != null && current == null) {
-                current = chat.repository().findConversation(reply.conversationId()).orElseThrow();
+            if (!line.isBlank()) {
+                // A failed turn stays in its conversation too: the next line continues it.
+                turn(chat, engine, conversationFor(chat, line), line, sampling, markers);
             }
         }
     }
 
-    /** One message and its streamed reply; null when the engine failed (the reason was printed). */
-    private Message turn(ChatService chat, EngineProcess engine, Conversation conversation, String text,
-                         Sampling sampling, ReasoningMarkers markers) {
-        long id = conversation != null ? conversation.id()
-                : chat.startConversation(text, model.getFileName().toString()).id();
+    /** The conversation to continue, or a new one titled after its first message. */
+    private long conversationFor(ChatService chat, String firstMessage) {
+        if (conversationId == null) {
+            conversationId = chat.startConversation(firstMessage, model.getFileName().toString()).id();
+        }
+        return conversationId;
+    }
+
+    /** One message and its streamed reply; false when the engine failed (the reason is printed). */
+    private boolean turn(ChatService chat, EngineProcess engine, long id, String text, Sampling sampling,
+                         ReasoningMarkers markers) {
         TranscriptPrinter printer = new TranscriptPrinter(terminal);
         try {
             Message reply = ctrlC.whileGenerating(engine::cancel,
                     () -> chat.send(id, text, sampling, markers, printer::print));
             printer.end(statsLine(reply));
-            return reply;
+            return true;
         } catch (EngineException e) {
             printer.end("");
             System.err.println("ponder: " + e.getMessage());
-            return null;
+            return false;
         }
     }
 

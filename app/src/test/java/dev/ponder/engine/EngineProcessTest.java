@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import dev.ponder.engine.process.EngineProcess;
 
@@ -84,6 +86,20 @@ class EngineProcessTest extends EngineContract {
         Generation next = engine.complete(CompletionRequest.of("Once", Sampling.greedy(5)), TokenSink.discard());
         assertThat(next.completionTokens()).isEqualTo(5);
         assertThat(engine.pid()).as("the same child serves on").contains(pid);
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void theChildIgnoresTheCtrlCThatATerminalSendsToTheWholeProcessGroup() throws Exception {
+        engine.load(settings());
+        long pid = engine.pid().orElseThrow();
+        new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor();
+        Thread.sleep(300);
+
+        assertThat(ProcessHandle.of(pid)).get().matches(ProcessHandle::isAlive, "alive");
+        assertThat(engine.complete(CompletionRequest.of("Once", Sampling.greedy(5)), TokenSink.discard())
+                .completionTokens()).isEqualTo(5);
+        assertThat(engine.restarts()).isZero();
     }
 
     @Test

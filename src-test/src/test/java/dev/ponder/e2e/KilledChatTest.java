@@ -2,12 +2,16 @@ package dev.ponder.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ponder.chat.ChatRepository;
@@ -16,7 +20,10 @@ import dev.ponder.engine.Role;
 import dev.ponder.store.Database;
 import dev.ponder.testing.SharedModel;
 
-/** kill -9 of a chatting {@code ponder} keeps the reply up to its last save, and takes the engine child with it. */
+/**
+ * A chatting {@code ponder} stopped by a signal: Ctrl+C stops the reply and keeps it; kill -9 keeps it up to its last
+ * save and takes the engine child with it.
+ */
 class KilledChatTest {
 
     @TempDir
@@ -36,7 +43,7 @@ class KilledChatTest {
 
         assertThat(engineChildren).as("the engine child ran").isNotEmpty();
         for (ProcessHandle child : engineChildren) {
-            child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            child.onExit().get(10, TimeUnit.SECONDS);
             assertThat(child.isAlive()).as("the engine child ends with its app").isFalse();
         }
 
@@ -46,6 +53,28 @@ class KilledChatTest {
             Message reply = new ChatRepository(db).messages(1).getLast();
             assertThat(reply.status().wireName()).isEqualTo("incomplete");
             assertThat(reply.answer()).startsWith(savedBeforeKill);
+        }
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void ctrlCStopsTheReplyKeepsItAsIncompleteAndExits() throws Exception {
+        Path model = SharedModel.stories260K();
+        Path out = dir.resolve("chat.out");
+        Process chat = PonderProcess.builder(dir, "chat", "--model", model.toString(), "--prompt",
+                "Tell me a long story", "--threads", "1", "--data-dir", dir.toString())
+                .redirectOutput(out.toFile()).redirectError(dir.resolve("chat.err").toFile()).start();
+
+        waitForSavedAnswer(Duration.ofSeconds(30), 100);
+        new ProcessBuilder("kill", "-INT", Long.toString(chat.pid())).start().waitFor();
+
+        assertThat(chat.waitFor(10, TimeUnit.SECONDS)).as("ponder exits after the stopped reply").isTrue();
+        assertThat(chat.exitValue()).isZero();
+        assertThat(Files.readString(out)).contains("incomplete");
+        try (Database db = Database.open(dir)) {
+            Message reply = new ChatRepository(db).messages(1).getLast();
+            assertThat(reply.status().wireName()).isEqualTo("incomplete");
+            assertThat(Files.readString(out)).contains(reply.answer().strip());
         }
     }
 

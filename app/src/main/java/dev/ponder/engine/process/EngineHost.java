@@ -19,6 +19,8 @@ import dev.ponder.engine.EngineException;
 import dev.ponder.engine.ModelLoadException;
 import dev.ponder.engine.TokenSink;
 import dev.ponder.engine.llama.LlamaEngine;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The engine child's main: serves one {@link Engine} to the app over a Unix-domain socket.
@@ -50,6 +52,9 @@ public final class EngineHost {
             System.err.println("usage: EngineHost CACHE_DIR SOCKET");
             Runtime.getRuntime().halt(2);
         }
+        // Ctrl+C in a terminal signals the whole foreground process group: it is the app's to handle (stop the
+        // reply), and the engine must survive it.
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
             LOG.warn("the app process is gone; the engine stops");
             Runtime.getRuntime().halt(0);

@@ -120,6 +120,15 @@ abstract class EngineContract {
     }
 
     @Test
+    void followsAGbnfGrammar() throws Exception {
+        engine().load(settings());
+        StringBuilder out = new StringBuilder();
+        engine().complete(CompletionRequest.of("Is the sky blue?", Sampling.greedy(10))
+                .withGrammar("root ::= (\"yes\" | \"no\")"), out::append);
+        assertThat(out.toString()).isIn("yes", "no");
+    }
+
+    @Test
     void tokenizesText() throws Exception {
         engine().load(settings());
         assertThat(engine().tokenize("Once upon a time")).isNotEmpty();

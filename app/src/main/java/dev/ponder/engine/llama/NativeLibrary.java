@@ -35,9 +35,12 @@ public final class NativeLibrary {
     private NativeLibrary() {
     }
 
-    /** Prepares the library folder once per process and returns it. */
+    /**
+     * Prepares the library folder and returns it; again only if the folder prepared before has gone (a cache
+     * cleaned while the app runs), since the binding loads the library on first use.
+     */
     public static synchronized Path prepare(Path cacheRoot) throws IOException {
-        if (prepared != null) {
+        if (prepared != null && Files.isRegularFile(prepared.resolve(System.mapLibraryName("jllama")))) {
             return prepared;
         }
         String explicit = System.getProperty(DIR_PROPERTY);

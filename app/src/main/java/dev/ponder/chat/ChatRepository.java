@@ -24,8 +24,14 @@ import dev.ponder.store.StoreException;
 
 /**
  * Conversations and messages in the {@link Database}. Safe to call from several threads: every method is one unit of
- * work on the database's single, locked connection. Every write also moves the conversation's {@code updated_at}, so
- * the list shows the conversation last worked on first. Failures are {@link StoreException}s worded for the user.
+ * work on the database's single, locked connection. Every write of a message or title also moves the conversation's
+ * {@code updated_at}, so the list shows the conversation last worked on first. Failures are {@link StoreException}s
+ * worded for the user.
+ *
+ * <p>Branches: messages form a tree through their parent. Regenerating an answer adds a sibling of that answer,
+ * editing a question adds a sibling of that question, so every earlier version stays reachable. The conversation
+ * remembers its <em>active leaf</em>; the transcript is the {@linkplain #activePath path} from the first message to
+ * it, and new messages are appended under it and become it.
  */
 public final class ChatRepository {
 
@@ -126,20 +132,17 @@ public final class ChatRepository {
 
     // ---- messages ------------------------------------------------------------------------------------------------
 
-    /** The messages of a conversation in the order they were written; empty if it does not exist. */
+    /**
+     * All messages of a conversation, every branch, in the order they were written; empty if it does not exist. For
+     * export and scripts; the transcript is {@link #activePath}.
+     */
     public List<Message> messages(long conversationId) {
         return db.read("loading the messages of conversation " + conversationId, c -> {
-            List<Message> list = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? ORDER BY id")) {
                 ps.setLong(1, conversationId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        list.add(message(rs));
-                    }
-                }
+                return messageList(ps);
             }
-            return list;
         });
     }
 
@@ -147,17 +150,101 @@ public final class ChatRepository {
         return db.read("loading message " + id, c -> loadMessage(c, id));
     }
 
-    /** Stores what the user typed, as a complete message. */
-    public Message addUserMessage(long conversationId, String text) {
-        Objects.requireNonNull(text, "text");
-        return db.write("saving your message in conversation " + conversationId,
-                c -> insertMessage(c, conversationId, Role.USER, text, MessageStatus.COMPLETE, null, null));
+    /**
+     * The transcript: the messages from the first to the active leaf. A conversation whose leaf was never set (or
+     * was deleted) shows the path to its newest message. Empty if it has no messages or does not exist.
+     */
+    public List<Message> activePath(long conversationId) {
+        return db.read("loading conversation " + conversationId, c -> {
+            Long leaf = activeLeaf(c, conversationId);
+            return leaf == null ? List.<Message>of() : path(c, leaf);
+        });
     }
 
-    /** Creates the assistant message about to be streamed, empty and {@link MessageStatus#STREAMING}. */
+    /** The messages from the first to {@code messageId}, the history that message was written after. */
+    public List<Message> pathTo(long messageId) {
+        return db.read("loading the history of message " + messageId, c -> path(c, messageId));
+    }
+
+    /**
+     * The versions of a message: those with the same parent in the same conversation, {@code messageId} included, in
+     * the order they were written. Empty if it does not exist.
+     */
+    public List<Message> siblings(long messageId) {
+        return db.read("loading the versions of message " + messageId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + """
+                     FROM message
+                    WHERE conversation_id = (SELECT conversation_id FROM message WHERE id = ?1)
+                      AND parent_id IS (SELECT parent_id FROM message WHERE id = ?1)
+                    ORDER BY id""")) {
+                ps.setLong(1, messageId);
+                return messageList(ps);
+            }
+        });
+    }
+
+    /**
+     * Shows the branch through {@code messageId}: its newest descendant (itself when it has none) becomes the active
+     * leaf, so switching back to an older version shows the continuation last written there. The conversation's
+     * {@code updated_at} stays: looking at a branch is not new work.
+     */
+    public void selectBranch(long messageId) {
+        db.write("switching to message " + messageId, c -> {
+            Message message = loadMessage(c, messageId).orElseThrow(() -> new StoreException(
+                    StoreException.Kind.NOT_FOUND, "message " + messageId + " no longer exists (it was deleted)"));
+            long leaf;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH RECURSIVE subtree (id) AS (
+                        SELECT ?
+                        UNION ALL
+                        SELECT m.id FROM message m JOIN subtree s ON m.parent_id = s.id)
+                    SELECT max(id) FROM subtree""")) {
+                ps.setLong(1, messageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    leaf = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE conversation SET active_leaf_id = ? WHERE id = ?")) {
+                ps.setLong(1, leaf);
+                ps.setLong(2, message.conversationId());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Stores what the user typed, as a complete message after the active leaf. */
+    public Message addUserMessage(long conversationId, String text) {
+        Objects.requireNonNull(text, "text");
+        return db.write("saving your message in conversation " + conversationId, c -> insertMessage(c,
+                conversationId, activeLeaf(c, conversationId), Role.USER, text, MessageStatus.COMPLETE, null, null));
+    }
+
+    /**
+     * Stores what the user typed after {@code parentId} ({@code null}: as a first message), as the new active leaf.
+     * Editing a question is this with the question's parent: the edit becomes a sibling of the original.
+     */
+    public Message addUserMessageAfter(long conversationId, Long parentId, String text) {
+        Objects.requireNonNull(text, "text");
+        return db.write("saving your message in conversation " + conversationId, c -> insertMessage(c,
+                conversationId, parentId, Role.USER, text, MessageStatus.COMPLETE, null, null));
+    }
+
+    /** Creates the assistant message about to be streamed after the active leaf, empty and STREAMING. */
     public Message startAssistantMessage(long conversationId, String model, Sampling sampling) {
-        return db.write("starting an answer in conversation " + conversationId,
-                c -> insertMessage(c, conversationId, Role.ASSISTANT, "", MessageStatus.STREAMING, model, sampling));
+        return db.write("starting an answer in conversation " + conversationId, c -> insertMessage(c,
+                conversationId, activeLeaf(c, conversationId), Role.ASSISTANT, "", MessageStatus.STREAMING, model,
+                sampling));
+    }
+
+    /**
+     * Creates the assistant message about to be streamed as the answer to {@code parentId}, empty and
+     * {@link MessageStatus#STREAMING}, as the new active leaf. Regenerating is this with the old answer's parent.
+     */
+    public Message startAssistantMessageAfter(long conversationId, long parentId, String model, Sampling sampling) {
+        return db.write("starting an answer in conversation " + conversationId, c -> insertMessage(c,
+                conversationId, parentId, Role.ASSISTANT, "", MessageStatus.STREAMING, model, sampling));
     }
 
     /**
@@ -270,24 +357,18 @@ public final class ChatRepository {
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
-    private Message insertMessage(Connection c, long conversationId, Role role, String answer, MessageStatus status,
-            String model, Sampling sampling) throws SQLException {
+    private Message insertMessage(Connection c, long conversationId, Long parent, Role role, String answer,
+            MessageStatus status, String model, Sampling sampling) throws SQLException {
         if (loadConversation(c, conversationId).isEmpty()) {
             throw new StoreException(StoreException.Kind.NOT_FOUND,
                     "conversation " + conversationId + " no longer exists (it was deleted)");
         }
-        long now = now();
-        // The new message follows the latest one: a straight chain now, ready for branches later.
-        Long parent = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT max(id) FROM message WHERE conversation_id = ?")) {
-            ps.setLong(1, conversationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    long p = rs.getLong(1);
-                    parent = rs.wasNull() ? null : p;
-                }
-            }
+        if (parent != null && loadMessage(c, parent).filter(p -> p.conversationId() == conversationId).isEmpty()) {
+            throw new StoreException(StoreException.Kind.NOT_FOUND,
+                    "message " + parent + " is not in conversation " + conversationId
+                            + ": it was deleted, or belongs to another conversation");
         }
+        long now = now();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO message (conversation_id, parent_id, role, answer, status, model, sampling, created_at,
                                      updated_at)
@@ -304,8 +385,54 @@ public final class ChatRepository {
             ps.executeUpdate();
         }
         long id = lastInsertId(c);
-        touchConversation(c, conversationId, now);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE conversation SET active_leaf_id = ?, updated_at = ? WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.setLong(2, now);
+            ps.setLong(3, conversationId);
+            ps.executeUpdate();
+        }
         return loadMessage(c, id).orElseThrow();
+    }
+
+    /** The active leaf, or the newest message when none is set; {@code null} for an empty conversation. */
+    private static Long activeLeaf(Connection c, long conversationId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT coalesce(active_leaf_id, (SELECT max(m.id) FROM message m WHERE m.conversation_id = ?1))
+                FROM conversation WHERE id = ?1""")) {
+            ps.setLong(1, conversationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                long leaf = rs.getLong(1);
+                return rs.wasNull() ? null : leaf;
+            }
+        }
+    }
+
+    /** Root to {@code leaf}, following parents. */
+    private static List<Message> path(Connection c, long leaf) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH RECURSIVE path (node, up, depth) AS (
+                    SELECT id, parent_id, 0 FROM message WHERE id = ?
+                    UNION ALL
+                    SELECT m.id, m.parent_id, p.depth + 1 FROM message m JOIN path p ON m.id = p.up)
+                SELECT\s""" + MESSAGE_COLUMNS
+                + " FROM message JOIN path ON message.id = path.node ORDER BY depth DESC")) {
+            ps.setLong(1, leaf);
+            return messageList(ps);
+        }
+    }
+
+    private static List<Message> messageList(PreparedStatement ps) throws SQLException {
+        List<Message> list = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                list.add(message(rs));
+            }
+        }
+        return list;
     }
 
     private static Optional<Conversation> loadConversation(Connection c, long id) throws SQLException {
@@ -357,14 +484,6 @@ public final class ChatRepository {
                 stats,
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")));
-    }
-
-    private static void touchConversation(Connection c, long conversationId, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE conversation SET updated_at = ? WHERE id = ?")) {
-            ps.setLong(1, now);
-            ps.setLong(2, conversationId);
-            ps.executeUpdate();
-        }
     }
 
     private static void touchConversationOfMessage(Connection c, long messageId, long now) throws SQLException {

@@ -10,17 +10,20 @@ import dev.ponder.engine.Engine;
 import dev.ponder.engine.EngineCrashed;
 import dev.ponder.engine.EngineException;
 import dev.ponder.engine.Generation;
+import dev.ponder.engine.Role;
 import dev.ponder.engine.Sampling;
 import dev.ponder.engine.StopReason;
 import dev.ponder.engine.TokenSink;
 import dev.ponder.reasoning.ReasoningEvent;
 import dev.ponder.reasoning.ReasoningMarkers;
 import dev.ponder.reasoning.ReasoningSplitter;
+import dev.ponder.store.StoreException;
 
 /**
  * One chat turn from the user's text to a stored answer: the history goes to the engine without thinking, the reply
  * is split into thinking and answer as it streams, and both are saved as they come, so that a crash of the engine
- * or of the app keeps what was written.
+ * or of the app keeps what was written. A turn can also redo an answer or answer an edited question, as a new branch
+ * beside the old one (see {@link ChatRepository}).
  */
 public final class ChatService {
 
@@ -52,17 +55,67 @@ public final class ChatService {
     }
 
     /**
-     * Sends the user's text and streams the reply; blocks until it ends. {@code events} sees thinking and answer as
-     * they arrive, on the engine's thread. A cancel ({@link Engine#cancel()}) ends the reply as incomplete, with its
-     * text kept; an engine crash does the same and is rethrown so the caller can tell the user.
+     * Sends the user's text after the transcript's last message and streams the reply; blocks until it ends.
+     * {@code events} sees thinking and answer as they arrive, on the engine's thread. A cancel
+     * ({@link Engine#cancel()}) ends the reply as incomplete, with its text kept; an engine crash does the same and is
+     * rethrown so the caller can tell the user.
      */
     public Message send(long conversationId, String userText, Sampling sampling, ReasoningMarkers markers,
-                        Consumer<ReasoningEvent> events) throws EngineException {
-        repository.addUserMessage(conversationId, userText);
-        List<ChatTurn> history = HistoryAssembler.assemble(repository.messages(conversationId));
+                        ReplyListener events) throws EngineException {
+        return reply(repository.addUserMessage(conversationId, userText), true, sampling, markers, events);
+    }
+
+    /**
+     * Writes a new version of the transcript's last answer, as its sibling: the old one stays reachable through
+     * {@link ChatRepository#siblings}. The model sees the transcript up to the question that answer replied to.
+     * Streams like {@link #send}.
+     *
+     * @throws IllegalStateException when the transcript holds no answer to a question
+     */
+    public Message regenerate(long conversationId, Sampling sampling, ReasoningMarkers markers,
+                              ReplyListener events) throws EngineException {
+        List<Message> path = repository.activePath(conversationId);
+        int last = path.size() - 1;
+        while (last >= 0 && path.get(last).role() != Role.ASSISTANT) {
+            last--;
+        }
+        if (last < 1) {
+            throw new IllegalStateException("conversation " + conversationId + " has no answer to regenerate");
+        }
+        return reply(path.get(last - 1), false, sampling, markers, events);
+    }
+
+    /**
+     * Sends {@code newText} in place of a question the user asked, as its sibling (the original and its answers stay
+     * reachable), and streams the reply like {@link #send}.
+     *
+     * @throws IllegalArgumentException when the message is not the user's
+     */
+    public Message edit(long userMessageId, String newText, Sampling sampling, ReasoningMarkers markers,
+                        ReplyListener events) throws EngineException {
+        Message original = repository.findMessage(userMessageId).orElseThrow(() -> new StoreException(
+                StoreException.Kind.NOT_FOUND, "message " + userMessageId + " no longer exists (it was deleted)"));
+        if (original.role() != Role.USER) {
+            throw new IllegalArgumentException("message " + userMessageId + " is not yours to edit: it is an "
+                    + original.role().wireName() + " message");
+        }
+        return reply(repository.addUserMessageAfter(original.conversationId(), original.parentId(), newText), true,
+                sampling, markers, events);
+    }
+
+    /**
+     * Streams and stores the answer to {@code question}, given the history that leads to it.
+     *
+     * @param newQuestion whether the question was just added (the listener is told of it)
+     */
+    private Message reply(Message question, boolean newQuestion, Sampling sampling, ReasoningMarkers markers,
+                          ReplyListener events) throws EngineException {
+        List<ChatTurn> history = HistoryAssembler.assemble(repository.pathTo(question.id()));
         String model = engine.loaded().map(loaded -> loaded.settings().model().getFileName().toString())
                 .orElse(null);
-        Message assistant = repository.startAssistantMessage(conversationId, model, sampling);
+        Message assistant = repository.startAssistantMessageAfter(question.conversationId(), question.id(), model,
+                sampling);
+        events.started(newQuestion ? question : null, assistant);
         try (StreamingMessageWriter writer = new StreamingMessageWriter(repository, assistant.id())) {
             ReplyRecorder recorder = new ReplyRecorder(writer, markers, events);
             try {

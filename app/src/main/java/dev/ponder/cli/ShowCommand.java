@@ -1,6 +1,5 @@
 package dev.ponder.cli;
 
-import java.util.List;
 import java.util.Map;
 
 import dev.ponder.chat.ChatRepository;
@@ -24,14 +23,14 @@ final class ShowCommand extends StoreCommand {
             System.err.println("ponder: there is no conversation " + id + " (see ponder history)");
             return PonderCli.BAD_INPUT;
         }
-        List<Message> messages = repository.messages(id);
         if (json) {
-            System.out.println(Json.write(Map.of("conversation", conversation, "messages", messages)));
+            // Every branch, each message with its parent: scripts can rebuild the tree.
+            System.out.println(Json.write(Map.of("conversation", conversation, "messages", repository.messages(id))));
             return 0;
         }
         Terminal terminal = Terminal.system();
         terminal.bold("# " + conversation.title() + "\n");
-        for (Message m : messages) {
+        for (Message m : repository.activePath(id)) {
             terminal.bold("\n[" + m.id() + "] " + m.role().wireName()
                     + (m.status() == MessageStatus.COMPLETE ? "" : " (" + m.status().wireName() + ")") + "\n");
             if (!m.thinking().isEmpty()) {

@@ -23,7 +23,8 @@ public final class Migrations {
      * To change the schema, add a file and a line; never edit a released script.
      */
     static final List<String> SCRIPTS = List.of(
-            "V001__chat.sql");
+            "V001__chat.sql",
+            "V002__branches.sql");
 
     /** Marks the file as Ponder's ({@code PRAGMA application_id}, the ASCII of "PoNd"), to refuse foreign files. */
     static final int APPLICATION_ID = 0x506F4E64;

@@ -65,6 +65,30 @@ class ChatServiceTest {
     }
 
     @Test
+    void theListenerHearsOfTheStoredQuestionAndReplyBeforeTheFirstToken() throws Exception {
+        ChatService chat = new ChatService(new ScriptedEngine(R1_PROMPT, R1_REPLY), repository);
+        long id = chat.startConversation("q", "r1").id();
+        List<String> heard = new ArrayList<>();
+
+        Message reply = chat.send(id, "What is 2+2?", Sampling.r1Defaults(), ReasoningMarkers.DEFAULT,
+                new ReplyListener() {
+                    @Override
+                    public void started(Message question, Message started) {
+                        heard.add("started " + question.answer() + " / " + started.status());
+                    }
+
+                    @Override
+                    public void accept(ReasoningEvent event) {
+                        heard.add(event.getClass().getSimpleName());
+                    }
+                });
+
+        assertThat(heard.getFirst()).isEqualTo("started What is 2+2? / STREAMING");
+        assertThat(heard).hasSizeGreaterThan(1);
+        assertThat(reply.status()).isEqualTo(MessageStatus.COMPLETE);
+    }
+
+    @Test
     void thinkingIsNotSentBackToTheModel() throws Exception {
         ScriptedEngine engine = new ScriptedEngine(R1_PROMPT, R1_REPLY);
         ChatService chat = new ChatService(engine, repository);

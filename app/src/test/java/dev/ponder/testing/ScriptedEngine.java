@@ -1,5 +1,7 @@
 package dev.ponder.testing;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +16,7 @@ import dev.ponder.engine.LoadedModel;
 import dev.ponder.engine.Sampling;
 import dev.ponder.engine.StopReason;
 import dev.ponder.engine.TokenSink;
+import dev.ponder.models.GgufInfo;
 
 /**
  * An engine that replies with a fixed token script, for fast tests of the logic around the engine. Features are also
@@ -24,6 +27,7 @@ public final class ScriptedEngine implements Engine {
     private final String renderedPrompt;
     private final List<String> tokens;
     private final EngineException failAfterScript;
+    private volatile Duration tokenDelay = Duration.ZERO;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile List<ChatTurn> lastTurns = List.of();
 
@@ -37,6 +41,12 @@ public final class ScriptedEngine implements Engine {
         this.renderedPrompt = renderedPrompt;
         this.tokens = List.copyOf(tokens);
         this.failAfterScript = failure;
+    }
+
+    /** Paces the script like a real model: one token every {@code delay}. */
+    public ScriptedEngine withTokenDelay(Duration delay) {
+        tokenDelay = delay;
+        return this;
     }
 
     /** The history the last chat call was given. */
@@ -53,9 +63,12 @@ public final class ScriptedEngine implements Engine {
     public void unload() {
     }
 
+    /** A model that is always "loaded", so that callers which check for one go ahead. */
     @Override
     public Optional<LoadedModel> loaded() {
-        return Optional.empty();
+        GgufInfo info = new GgufInfo(Path.of("scripted.gguf").toAbsolutePath(), 0, 3, 0, 0, "scripted", "scripted",
+                4096, 1, 1, 1, 1, "F32", null, 0, 0, 0);
+        return Optional.of(new LoadedModel(LoadSettings.defaults(info.file()).withContextSize(4096), info, 0));
     }
 
     @Override
@@ -75,11 +88,24 @@ public final class ScriptedEngine implements Engine {
             }
             sink.token(token);
             sent++;
+            pace();
         }
         if (failAfterScript != null) {
             throw failAfterScript;
         }
         return new Generation(StopReason.END, 1, sent, 1, 100, 1);
+    }
+
+    private void pace() throws EngineException {
+        if (tokenDelay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(tokenDelay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted", e);
+        }
     }
 
     @Override

@@ -1,0 +1,233 @@
+package dev.ponder.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ponder.chat.ChatRepository;
+import dev.ponder.chat.GenerationStats;
+import dev.ponder.chat.Message;
+import dev.ponder.chat.MessageStatus;
+import dev.ponder.settings.Settings;
+import dev.ponder.settings.SettingsStore;
+import dev.ponder.store.Database;
+import dev.ponder.testing.ScriptedEngine;
+import dev.ponder.ui.Main;
+import dev.ponder.window.WindowFixture;
+
+/**
+ * The chat window's figures, printed as a table; nothing is asserted. Opt-in, since it takes a minute and the
+ * launch measurements need a display:
+ * <pre>
+ * xvfb-run -a ./mvnw -B -pl src-test -am test -Dtest=UiBenchmark -Dponder.bench=true \
+ *     -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ * The table is in {@code src-test/target/surefire-reports/dev.ponder.bench.UiBenchmark-output.txt}.
+ */
+@EnabledIfSystemProperty(named = "ponder.bench", matches = "true")
+class UiBenchmark {
+
+    private static final int STREAM_TOKENS = 15_000;
+    private static final Duration STREAM_TIME = Duration.ofSeconds(30);
+    private static final int CONVERSATION_MESSAGES = 200;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void chatWindowFigures() throws Exception {
+        List<String> rows = new ArrayList<>();
+        rows.addAll(streamingStalls());
+        rows.addAll(launchAndMemory());
+        System.out.println();
+        System.out.println("Ponder UI benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.name") + ", JavaFX " + System.getProperty("javafx.runtime.version") + ")");
+        System.out.printf("%-58s %12s%n", "figure", "measured");
+        rows.forEach(System.out::println);
+    }
+
+    /**
+     * A scripted reply of 15,000 tokens in 30 s (500 tokens/s): 5,000 of thinking, then Markdown with code and
+     * math. Two monitors run meanwhile: the gaps between pulses, and probes posted to the FX thread every 2 ms from
+     * another thread, whose wait is how long the FX thread was busy with something else.
+     */
+    private List<String> streamingStalls() throws Exception {
+        ScriptedEngine engine = new ScriptedEngine("<think>\n", scriptedReply())
+                .withTokenDelay(STREAM_TIME.dividedBy(STREAM_TOKENS));
+        List<Double> pulseGaps = Collections.synchronizedList(new ArrayList<>());
+        List<Double> probeWaits = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        long started;
+        long finished;
+        try (WindowFixture window = WindowFixture.open(dir.resolve("stream"), engine)) {
+            AnimationTimer pulses = new AnimationTimer() {
+                private long last;
+
+                @Override
+                public void handle(long now) {
+                    if (last != 0) {
+                        pulseGaps.add((now - last) / 1e6);
+                    }
+                    last = now;
+                }
+            };
+            Platform.runLater(pulses::start);
+            Thread prober = Thread.ofPlatform().daemon().start(() -> {
+                while (running.get()) {
+                    long posted = System.nanoTime();
+                    Platform.runLater(() -> probeWaits.add((System.nanoTime() - posted) / 1e6));
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            started = System.nanoTime();
+            window.send("Stream for thirty seconds");
+            window.awaitReply(STREAM_TIME.plusSeconds(60));
+            finished = System.nanoTime();
+            running.set(false);
+            prober.join();
+            Platform.runLater(pulses::stop);
+        }
+        double seconds = (finished - started) / 1e9;
+        return List.of(
+                row("stream: tokens, seconds, tokens/s", String.format(Locale.ROOT, "%d / %.1f s / %.0f",
+                        STREAM_TOKENS, seconds, STREAM_TOKENS / seconds)),
+                row("FX thread busy (probe wait): max ms", max(probeWaits)),
+                row("FX thread busy (probe wait): p99 ms", percentile(probeWaits, 99)),
+                row("FX thread busy > 16 ms: count of " + probeWaits.size() + " probes",
+                        Long.toString(probeWaits.stream().filter(wait -> wait > 16).count())),
+                row("pulse gap: max ms (60 Hz pulse = 16.7 ms)", max(pulseGaps)),
+                row("pulse gap: p99 ms", percentile(pulseGaps, 99)));
+    }
+
+    private static List<String> scriptedReply() {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; tokens.size() < STREAM_TOKENS / 3; i++) {
+            tokens.add(i % 12 == 11 ? "considering. " : "step" + i + " ");
+        }
+        tokens.add("</think>");
+        String[] answer = ("## Part\n\nSome **bold** text and `code` with math $a_i^2 + b_i^2$ here.\n\n"
+                + "```java\nint x = 42; // comment\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n$$\\sum_i x_i$$\n\n")
+                .split("(?<=[ \\n])");
+        for (int i = 0; tokens.size() < STREAM_TOKENS; i++) {
+            tokens.add(answer[i % answer.length]);
+        }
+        return tokens;
+    }
+
+    /** A fresh JVM opens the window, with a 200-message conversation that it reopens at start. */
+    private List<String> launchAndMemory() throws Exception {
+        if (System.getenv("DISPLAY") == null) {
+            Assumptions.abort("the launch figures need a display: run under xvfb-run");
+        }
+        Path data = dir.resolve("launch-data");
+        Path config = dir.resolve("launch-config");
+        long conversation = seedConversation(data);
+        SettingsStore store = new SettingsStore(config);
+        Settings settings = store.load();
+        store.save(settings.withWindowState(settings.windowState().withLastConversationId(conversation)));
+
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Dponder.config.dir=" + config,
+                "-Dorg.slf4j.simpleLogger.log.dev.ponder.ui.PonderApp=info",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", data.toString());
+        long launched = System.nanoTime();
+        Process ui = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Pattern visible = Pattern.compile("window visible (\\d+) ms after the JVM started");
+        long visibleMillis = -1;
+        long seenAt = -1;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(ui.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                Matcher matcher = visible.matcher(line);
+                if (matcher.find()) {
+                    visibleMillis = Long.parseLong(matcher.group(1));
+                    seenAt = System.nanoTime();
+                    break;
+                }
+            }
+            // The conversation opens and renders behind the visible window: let it settle, then read the memory.
+            Thread.sleep(8000);
+            long rssKb = rssKb(ui.pid());
+            return List.of(
+                    row("window visible after JVM start, ms (no model)", Long.toString(visibleMillis)),
+                    row("window visible after process launch, ms", Long.toString((seenAt - launched) / 1_000_000)),
+                    row("UI process RSS with " + CONVERSATION_MESSAGES + "-message conversation open, MB",
+                            String.format(Locale.ROOT, "%.0f", rssKb / 1024.0)));
+        } finally {
+            ui.destroy();
+            ui.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long seedConversation(Path data) {
+        try (Database db = Database.open(data)) {
+            ChatRepository repository = new ChatRepository(db);
+            long id = repository.createConversation("A long conversation", "seed.gguf").id();
+            for (int i = 0; i < CONVERSATION_MESSAGES / 2; i++) {
+                repository.addUserMessage(id, "Question " + i + ": how does step " + i + " work?");
+                Message reply = repository.startAssistantMessage(id, "seed.gguf", null);
+                repository.finishAssistantMessage(reply.id(), "### Step " + i + "\n\nIt works like **this**, with "
+                        + "$x_" + i + "^2$ and code:\n\n```python\ndef step_" + i + "(x):\n    return x * " + i
+                        + "\n```\n\n- one\n- two\n", "Thinking about step " + i + " for a while. ".repeat(20), 4200L,
+                        true, MessageStatus.COMPLETE, null, GenerationStats.NONE);
+            }
+            return id;
+        }
+    }
+
+    private static long rssKb(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static String row(String figure, String value) {
+        return String.format(Locale.ROOT, "%-58s %12s", figure, value);
+    }
+
+    private static String max(List<Double> values) {
+        synchronized (values) {
+            return String.format(Locale.ROOT, "%.1f", values.stream().mapToDouble(Double::doubleValue).max()
+                    .orElse(Double.NaN));
+        }
+    }
+
+    private static String percentile(List<Double> values, int percent) {
+        List<Double> sorted;
+        synchronized (values) {
+            sorted = new ArrayList<>(values);
+        }
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.1f", sorted.get(Math.min(sorted.size() - 1,
+                (int) Math.ceil(percent / 100.0 * sorted.size()) - 1)));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ponder.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ponder.chat.ChatRepository;
+import dev.ponder.chat.Message;
+import dev.ponder.chat.MessageStatus;
+import dev.ponder.store.Database;
+import dev.ponder.testing.ScriptedEngine;
+
+/** The chat window with a scripted engine: what the user sees of thinking, stopping, searching and restarting. */
+class ChatWindowTest {
+
+    private static final String R1_PROMPT = "<｜User｜>Why is the sky blue?<｜Assistant｜><think>\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aScriptedReplyShowsThinkingBesideTheAnswerThenFoldsItAway() throws Exception {
+        ScriptedEngine engine = new ScriptedEngine(R1_PROMPT, List.of("Light", " scatters", ".", "</think>",
+                "\n\n**Rayleigh** scattering."));
+        try (WindowFixture fixture = WindowFixture.open(dir, engine,
+                settings -> settings.withThinkingCollapsedByDefault(true))) {
+            fixture.send("Why is the sky blue?");
+            long reply = fixture.awaitReply(Duration.ofSeconds(30));
+
+            var transcript = fixture.window().transcript();
+            assertThat(WindowFixture.onFx(() -> transcript.thinkingText(reply))).isEqualTo("Light scatters.");
+            assertThat(WindowFixture.onFx(() -> transcript.answerText(reply))).contains("Rayleigh scattering.");
+            assertThat(WindowFixture.onFx(() -> transcript.thinkingLabel(reply))).startsWith("Thought for");
+            assertThat(WindowFixture.onFx(() -> transcript.isThinkingCollapsed(reply))).isTrue();
+        }
+    }
+
+    @Test
+    void stopEndsTheReplyWithinAHundredMillisecondsAndKeepsWhatWasWritten() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            tokens.add("word" + i + " ");
+        }
+        ScriptedEngine engine = new ScriptedEngine("", tokens).withTokenDelay(Duration.ofMillis(5));
+        try (WindowFixture fixture = WindowFixture.open(dir, engine)) {
+            fixture.send("Talk for a long time");
+            fixture.waitUntil(Duration.ofSeconds(10), () -> fixture.window().chat().liveProperty().get() != null);
+            Thread.sleep(300);
+
+            long pressed = System.nanoTime();
+            WindowFixture.onFx(() -> {
+                ((Button) fixture.lookup("#stop")).fire();
+                return null;
+            });
+            fixture.waitUntil(Duration.ofSeconds(5), () -> !fixture.window().chat().generatingProperty().get());
+            double stoppedMillis = (System.nanoTime() - pressed) / 1e6;
+
+            assertThat(stoppedMillis).isLessThan(100);
+            Message reply = lastMessage(fixture);
+            assertThat(reply.status()).isEqualTo(MessageStatus.INCOMPLETE);
+            assertThat(reply.answer()).startsWith("word0 word1").doesNotContain("word1999");
+        }
+    }
+
+    @Test
+    void searchFindsAnOldMessageAndOpensItsConversation() throws Exception {
+        seedConversation("Zebras", "Tell me about zebras", "Zebras have stripes.");
+        seedConversation("Cats", "Tell me about cats", "Cats purr.");
+        try (WindowFixture fixture = WindowFixture.open(dir, new ScriptedEngine("", List.of()))) {
+            WindowFixture.onFx(() -> {
+                ((TextField) fixture.lookup("#search")).setText("stripes");
+                return null;
+            });
+            @SuppressWarnings("unchecked")
+            ListView<Object> results = (ListView<Object>) WindowFixture.onFx(() -> fixture.lookup("#search-results"));
+            fixture.waitUntil(Duration.ofSeconds(5), () -> results.getItems().size() == 1 && results.isVisible());
+
+            WindowFixture.onFx(() -> {
+                results.getSelectionModel().select(0);
+                return null;
+            });
+            fixture.waitUntil(Duration.ofSeconds(5), () -> fixture.window().chat().turns().size() == 2);
+            assertThat(WindowFixture.onFx(() -> fixture.window().chat().turns().get(1).message().answer()))
+                    .isEqualTo("Zebras have stripes.");
+        }
+    }
+
+    @Test
+    void restartingTheAppShowsTheSameConversationsAndReopensTheLastOne() throws Exception {
+        ScriptedEngine engine = new ScriptedEngine("", List.of("Hello", " there."));
+        try (WindowFixture fixture = WindowFixture.open(dir, engine)) {
+            fixture.send("First message");
+            fixture.awaitReply(Duration.ofSeconds(30));
+        }
+        try (WindowFixture again = WindowFixture.open(dir, engine)) {
+            @SuppressWarnings("unchecked")
+            ListView<Object> conversations = (ListView<Object>) WindowFixture.onFx(
+                    () -> again.lookup("#conversations"));
+            again.waitUntil(Duration.ofSeconds(5), () -> conversations.getItems().size() == 1);
+            again.waitUntil(Duration.ofSeconds(5), () -> again.window().chat().turns().size() == 2);
+            long reply = WindowFixture.onFx(() -> again.window().chat().turns().get(1).id());
+            again.waitUntil(Duration.ofSeconds(5), () -> again.window().transcript().messageCount() == 2);
+            assertThat(WindowFixture.onFx(() -> again.window().transcript().answerText(reply)))
+                    .contains("Hello there.");
+        }
+    }
+
+    private Message lastMessage(WindowFixture fixture) throws Exception {
+        long id = WindowFixture.onFx(() -> fixture.window().chat().turns().getLast().id());
+        try (Database db = Database.open(dir.resolve("data"))) {
+            return new ChatRepository(db).findMessage(id).orElseThrow();
+        }
+    }
+
+    private void seedConversation(String title, String question, String answer) {
+        try (Database db = Database.open(dir.resolve("data"))) {
+            ChatRepository repository = new ChatRepository(db);
+            long id = repository.createConversation(title, "seed.gguf").id();
+            repository.addUserMessage(id, question);
+            Message reply = repository.startAssistantMessage(id, "seed.gguf", null);
+            repository.finishAssistantMessage(reply.id(), answer, "", null, true, MessageStatus.COMPLETE, null,
+                    dev.ponder.chat.GenerationStats.NONE);
+        }
+    }
+}

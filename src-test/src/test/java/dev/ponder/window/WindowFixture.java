@@ -1,0 +1,118 @@
+package dev.ponder.window;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.ponder.chat.MessageStatus;
+import dev.ponder.engine.Engine;
+import dev.ponder.settings.Settings;
+import dev.ponder.settings.SettingsStore;
+import dev.ponder.store.Database;
+import dev.ponder.ui.AppServices;
+import dev.ponder.ui.PonderWindow;
+
+/**
+ * Ponder's real window in a headless stage (Monocle), over a data folder and settings of the test's own and any
+ * engine: the real one through its child process, or a scripted one for fast tests of the window's logic.
+ */
+public final class WindowFixture implements AutoCloseable {
+
+    private final AppServices services;
+    private final PonderWindow window;
+    private final Stage stage;
+
+    private WindowFixture(AppServices services, PonderWindow window, Stage stage) {
+        this.services = services;
+        this.window = window;
+        this.stage = stage;
+    }
+
+    public static WindowFixture open(Path dir, Engine engine) throws Exception {
+        return open(dir, engine, settings -> settings);
+    }
+
+    public static WindowFixture open(Path dir, Engine engine, UnaryOperator<Settings> adjust)
+            throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        // Tests open and close windows one after another: closing one must not end the toolkit.
+        Platform.setImplicitExit(false);
+        SettingsStore store = new SettingsStore(dir.resolve("config"));
+        Settings settings = adjust.apply(store.load());
+        AppServices services = new AppServices(Database.open(dir.resolve("data")), engine, store);
+        PonderWindow window = onFx(() -> {
+            PonderWindow opened = new PonderWindow(services, settings, stage);
+            opened.show();
+            return opened;
+        });
+        WindowFixture fixture = new WindowFixture(services, window, stage);
+        fixture.waitUntil(Duration.ofSeconds(20), () -> window.transcript().loaded());
+        return fixture;
+    }
+
+    public PonderWindow window() {
+        return window;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Runs {@code work} on the FX thread and returns its result. */
+    public static <T> T onFx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get();
+    }
+
+    /** Polls {@code condition} on the FX thread until it holds. */
+    public void waitUntil(Duration timeout, BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS,
+                () -> onFx(condition::getAsBoolean));
+    }
+
+    /** Types {@code text} into the composer and presses Send. */
+    public void send(String text) throws Exception {
+        onFx(() -> {
+            ((TextArea) lookup("#composer-input")).setText(text);
+            ((Button) lookup("#send")).fire();
+            return null;
+        });
+    }
+
+    /** Waits until the reply has finished and its final text is on the page; returns its message id. */
+    public long awaitReply(Duration timeout) throws Exception {
+        waitUntil(timeout, () -> !window.chat().generatingProperty().get() && window.chat().turns().size() >= 2
+                && window.chat().turns().getLast().message().status() != MessageStatus.STREAMING);
+        long id = onFx(() -> window.chat().turns().getLast().id());
+        // The final rendering reaches the page a moment after the turn ends.
+        waitUntil(Duration.ofSeconds(10), () -> !window.transcript().answerText(id).isEmpty());
+        return id;
+    }
+
+    public Node lookup(String selector) {
+        return stage.getScene().lookup(selector);
+    }
+
+    @Override
+    public void close() throws Exception {
+        onFx(() -> {
+            window.close();
+            stage.hide();
+            return null;
+        });
+        services.close();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.ponder.ui;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import javafx.application.Application;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.ponder.settings.Settings;
+import dev.ponder.settings.Theme;
+import dev.ponder.settings.WindowState;
+import dev.ponder.ui.chat.ChatView;
+import dev.ponder.ui.chat.ChatViewModel;
+import dev.ponder.ui.conversations.ConversationsView;
+import dev.ponder.ui.conversations.ConversationsViewModel;
+import dev.ponder.ui.layout.MainWindow;
+import dev.ponder.ui.model.ModelBar;
+import dev.ponder.ui.model.ModelViewModel;
+import dev.ponder.ui.settings.SettingsDialog;
+import dev.ponder.ui.settings.SettingsModel;
+import dev.ponder.ui.transcript.TranscriptView;
+
+/**
+ * Ponder's main window over a set of services: builds the view-models and views, follows the theme, restores and
+ * saves where the window was. The application opens it over the real services; tests over a scripted engine.
+ */
+public final class PonderWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PonderWindow.class);
+
+    private final AppServices services;
+    private final Stage stage;
+    private final SettingsModel settings;
+    private final ChatViewModel chat;
+    private final ConversationsViewModel conversations;
+    private final ModelViewModel model;
+    private final TranscriptView transcript = new TranscriptView();
+    private final ChatView chatView;
+    private final ConversationsView sidebar;
+    private final MainWindow window;
+
+    public PonderWindow(AppServices services, Settings loaded, Stage stage) {
+        this.services = services;
+        this.stage = stage;
+        Background background = services.background();
+        chat = new ChatViewModel(services.chat(), services.engine(), background, this::turnSettings);
+        settings = new SettingsModel(services.settings(), loaded, background, chat::report);
+        conversations = new ConversationsViewModel(services.repository(), background, chat::report);
+        chat.setOnConversationsChanged(conversations::refresh);
+        model = new ModelViewModel(services.engine(), background, file -> settings.get().loadSettings(file),
+                file -> settings.update(s -> s.withRecentModel(file.toAbsolutePath().toString())), chat::report);
+
+        transcript.thinkingWidthProperty().set(loaded.windowState().thinkingWidth());
+        chatView = new ChatView(chat, transcript, background, () -> settings.get().thinkingCollapsedByDefault());
+        sidebar = new ConversationsView(conversations, chat::newChat, chat::open);
+        chat.conversationIdProperty().addListener((observable, old, id) -> sidebar.select(id));
+        ModelBar bar = new ModelBar(model, () -> settings.get().recentModels(), this::openSettings);
+        window = new MainWindow(bar, sidebar, chatView, chat, model);
+    }
+
+    private ChatViewModel.TurnSettings turnSettings() {
+        Settings now = settings.get();
+        String modelFile = services.engine().loaded()
+                .map(loaded -> loaded.settings().model().getFileName().toString()).orElse(null);
+        return new ChatViewModel.TurnSettings(now.sampling(), now.markersFor(modelFile));
+    }
+
+    /** Shows the window where it was last time, with the last conversation open. */
+    public void show() {
+        Scene scene = new Scene(window);
+        scene.getStylesheets().add(Objects.requireNonNull(PonderWindow.class.getResource("ponder.css"))
+                .toExternalForm());
+        installShortcuts(scene);
+        applyTheme(settings.get());
+        settings.settingsProperty().addListener((observable, old, now) -> applyTheme(now));
+        Platform.getPreferences().colorSchemeProperty().addListener((observable, old, now) ->
+                applyTheme(settings.get()));
+        stage.setScene(scene);
+        stage.setTitle("Ponder");
+        restore(settings.get().windowState());
+        stage.show();
+
+        services.settings().loadWarning().ifPresent(chat::reportText);
+        conversations.refresh();
+        Long last = settings.get().windowState().lastConversationId();
+        if (last != null) {
+            chat.open(last);
+        }
+        chatView.focusComposer();
+    }
+
+    public void loadModel(Path file) {
+        model.load(file);
+    }
+
+    public ChatViewModel chat() {
+        return chat;
+    }
+
+    public ConversationsViewModel conversations() {
+        return conversations;
+    }
+
+    public ModelViewModel model() {
+        return model;
+    }
+
+    public SettingsModel settings() {
+        return settings;
+    }
+
+    public TranscriptView transcript() {
+        return transcript;
+    }
+
+    private void openSettings() {
+        String modelFile = model.loadedProperty().get() == null ? null
+                : model.loadedProperty().get().settings().model().getFileName().toString();
+        new SettingsDialog(stage, settings.get(), modelFile).ask().ifPresent(changed -> settings.update(s -> changed));
+    }
+
+    private void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+            chat.newChat();
+            chatView.focusComposer();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                sidebar::focusSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), chat::stop);
+    }
+
+    private void applyTheme(Settings current) {
+        boolean dark = current.theme() == Theme.DARK || current.theme() == Theme.SYSTEM
+                && Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        transcript.setDark(dark);
+        transcript.setFontSize(current.fontSize());
+        transcript.setThinkingCollapsedByDefault(current.thinkingCollapsedByDefault());
+    }
+
+    private void restore(WindowState state) {
+        stage.setWidth(state.width());
+        stage.setHeight(state.height());
+        if (state.hasPosition()) {
+            stage.setX(state.x());
+            stage.setY(state.y());
+        }
+        stage.setMaximized(state.maximized());
+        window.setSidebarPosition(Math.min(0.5, state.sidebarWidth() / state.width()));
+    }
+
+    /** Keeps where the window was and carries out a delete still waiting for its undo. */
+    public void close() {
+        conversations.commitPendingDelete();
+        WindowState old = settings.get().windowState();
+        WindowState now = (stage.isMaximized() ? old.withMaximized(true)
+                : old.withBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()).withMaximized(false))
+                .withSidebarWidth(window.sidebarPosition() * stage.getWidth())
+                .withThinkingWidth(transcript.thinkingWidthProperty().get())
+                .withLastConversationId(chat.conversationIdProperty().get());
+        settings.update(s -> s.withWindowState(now));
+        LOG.debug("window state kept: {}", now);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.ponder.ui.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import atlantafx.base.theme.Styles;
+import dev.ponder.chat.Message;
+import dev.ponder.chat.MessageStatus;
+import dev.ponder.engine.Role;
+import dev.ponder.ui.Background;
+import dev.ponder.ui.transcript.MarkdownRenderer;
+import dev.ponder.ui.transcript.TranscriptAction;
+import dev.ponder.ui.transcript.TranscriptView;
+
+/**
+ * The centre of the window: a banner for problems, the transcript, and the composer. It mirrors the view-model's
+ * turns into the transcript; a streaming reply reaches it through {@link StreamingPulse}.
+ */
+public final class ChatView extends BorderPane {
+
+    private final ChatViewModel model;
+    private final TranscriptView transcript;
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+    private final Background background;
+    private final Composer composer;
+    private final StreamingPulse pulse;
+    /** The turns the transcript shows now, in order. */
+    private final List<Turn> shown = new ArrayList<>();
+    private long syncGeneration;
+
+    public ChatView(ChatViewModel model, TranscriptView transcript, Background background,
+                    BooleanSupplier foldThinkingWhenDone) {
+        this.model = model;
+        this.transcript = transcript;
+        this.background = background;
+        this.composer = new Composer(model);
+        this.pulse = new StreamingPulse(model, transcript, renderer, background, foldThinkingWhenDone);
+        getStyleClass().add("chat-view");
+
+        setTop(banner());
+        setCenter(transcript);
+        setBottom(composer);
+
+        transcript.setOnAction(this::act);
+        model.turns().addListener((ListChangeListener<Turn>) change -> sync());
+        pulse.start();
+    }
+
+    public TranscriptView transcript() {
+        return transcript;
+    }
+
+    public void focusComposer() {
+        composer.focusInput();
+    }
+
+    private Region banner() {
+        Label text = new Label();
+        text.setWrapText(true);
+        text.textProperty().bind(model.problemProperty());
+        Button close = new Button("Dismiss");
+        close.getStyleClass().add(Styles.FLAT);
+        close.setOnAction(event -> model.dismissProblem());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox banner = new HBox(12, text, spacer, close);
+        banner.setId("problem-banner");
+        banner.getStyleClass().addAll("banner", Styles.DANGER);
+        banner.visibleProperty().bind(model.problemProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return new VBox(banner);
+    }
+
+    private void act(TranscriptAction.Kind kind, long messageId) {
+        switch (kind) {
+            case COPY -> model.turns().stream().filter(turn -> turn.id() == messageId).findFirst()
+                    .ifPresent(turn -> transcript.copyToClipboard(turn.message().answer()));
+            case EDIT -> model.turns().stream().filter(turn -> turn.id() == messageId).findFirst()
+                    .ifPresent(turn -> composer.edit(messageId, turn.message().answer()));
+            case REGENERATE -> model.regenerate();
+            case BRANCH_PREVIOUS -> model.switchBranch(messageId, -1);
+            case BRANCH_NEXT -> model.switchBranch(messageId, 1);
+        }
+    }
+
+    /**
+     * Brings the transcript in line with the view-model's turns: keeps the common beginning, removes what differs,
+     * adds the rest. New user messages and the streaming reply are added at once; stored replies are rendered off the
+     * FX thread first, and a render that a later change overtook is dropped.
+     */
+    private void sync() {
+        List<Turn> target = List.copyOf(model.turns());
+        int common = 0;
+        while (common < shown.size() && common < target.size() && shown.get(common).id() == target.get(common).id()) {
+            if (!shown.get(common).equals(target.get(common))) {
+                showFinal(target.get(common));
+                shown.set(common, target.get(common));
+            }
+            common++;
+        }
+        if (common < shown.size()) {
+            if (common == 0) {
+                transcript.clear();
+            } else {
+                transcript.removeFrom(shown.get(common).id());
+            }
+            shown.subList(common, shown.size()).clear();
+        }
+        List<Turn> rest = target.subList(common, target.size());
+        long generation = ++syncGeneration;
+        if (rest.stream().allMatch(ChatView::addedWhole)) {
+            rest.forEach(this::showNew);
+            shown.addAll(rest);
+            return;
+        }
+        background.run(() -> rest.stream().map(turn -> turn.message().role() == Role.ASSISTANT
+                ? renderer.render(turn.message().answer()) : "").toList(), html -> {
+                    if (generation != syncGeneration) {
+                        return;
+                    }
+                    for (int i = 0; i < rest.size(); i++) {
+                        showStored(rest.get(i), html.get(i));
+                    }
+                    shown.addAll(rest);
+                    transcript.scrollToBottom();
+                }, model::report);
+    }
+
+    /** User messages and the reply being streamed need no rendering before they are shown. */
+    private static boolean addedWhole(Turn turn) {
+        return turn.message().role() == Role.USER || turn.message().status() == MessageStatus.STREAMING;
+    }
+
+    private void showNew(Turn turn) {
+        Message message = turn.message();
+        if (message.role() == Role.USER) {
+            transcript.addUser(message.id(), message.answer(), turn.branchIndex() - 1, turn.branchCount());
+        } else {
+            transcript.addAssistant(message.id());
+        }
+        transcript.scrollToBottom();
+    }
+
+    /** A reply that just finished: its final text replaces the streamed rendering. */
+    private void showFinal(Turn turn) {
+        Message message = turn.message();
+        background.run(() -> renderer.render(message.answer()), html -> {
+            transcript.setAnswerHtml(message.id(), html);
+            decorate(message);
+        }, model::report);
+    }
+
+    private void showStored(Turn turn, String html) {
+        Message message = turn.message();
+        if (message.role() == Role.USER) {
+            transcript.addUser(message.id(), message.answer(), turn.branchIndex() - 1, turn.branchCount());
+            return;
+        }
+        transcript.addAssistant(message.id());
+        if (!message.thinking().isEmpty()) {
+            transcript.appendThinking(message.id(), message.thinking());
+        }
+        transcript.setAnswerHtml(message.id(), html);
+        decorate(message);
+    }
+
+    private void decorate(Message message) {
+        String header = MessageLabels.thinkingHeader(message);
+        if (header != null) {
+            transcript.setThinkingLabel(message.id(), header);
+        }
+        String status = MessageLabels.status(message);
+        if (status != null) {
+            transcript.setStatus(message.id(), status, message.status() == MessageStatus.ERROR);
+        }
+    }
+}

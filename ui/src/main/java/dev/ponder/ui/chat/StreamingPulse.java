@@ -1,0 +1,135 @@
+package dev.ponder.ui.chat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import javafx.animation.AnimationTimer;
+
+import dev.ponder.ui.Background;
+import dev.ponder.ui.transcript.MarkdownRenderer;
+import dev.ponder.ui.transcript.TranscriptView;
+
+/**
+ * Moves a streaming reply into the transcript once per frame: whatever thinking arrived since the last pulse is
+ * appended in one call, the live "Thinking… 12 s" header ticks, and the answer's Markdown is rendered off the FX
+ * thread at most every {@value #RENDER_INTERVAL_MILLIS} ms, newest text first, its HTML swapped in on a later pulse.
+ * Never a {@code Platform.runLater} per token.
+ */
+final class StreamingPulse extends AnimationTimer {
+
+    static final long RENDER_INTERVAL_MILLIS = 80;
+
+    private record Rendered(long messageId, String html) {
+    }
+
+    private final ChatViewModel model;
+    private final TranscriptView transcript;
+    private final MarkdownRenderer renderer;
+    private final Background background;
+    private final AtomicReference<Rendered> rendered = new AtomicReference<>();
+
+    private long messageId = -1;
+    private int thinkingTokens;
+    private boolean thinking;
+    private long lastLabelSecond = -1;
+    private String pendingAnswer;
+    private boolean renderInFlight;
+    private long lastRenderNanos;
+
+    private final BooleanSupplier foldThinkingWhenDone;
+
+    /** @param foldThinkingWhenDone whether thinking folds away once it ends (the user's setting) */
+    StreamingPulse(ChatViewModel model, TranscriptView transcript, MarkdownRenderer renderer, Background background,
+                   BooleanSupplier foldThinkingWhenDone) {
+        this.model = model;
+        this.transcript = transcript;
+        this.renderer = renderer;
+        this.background = background;
+        this.foldThinkingWhenDone = foldThinkingWhenDone;
+        // A reply can end between two pulses: what its buffer still holds goes in before the final rendering.
+        model.liveProperty().addListener((observable, old, now) -> {
+            if (old != null) {
+                if (old.messageId() != messageId) {
+                    startReply(old);
+                }
+                apply(old.buffer().drain(), old.started());
+            }
+        });
+    }
+
+    @Override
+    public void handle(long now) {
+        applyRendered();
+        LiveReply reply = model.liveProperty().get();
+        if (reply == null) {
+            return;
+        }
+        if (reply.messageId() != messageId) {
+            startReply(reply);
+        }
+        apply(reply.buffer().drain(), reply.started());
+        if (pendingAnswer != null && !renderInFlight && now - lastRenderNanos >= RENDER_INTERVAL_MILLIS * 1_000_000) {
+            render(messageId, pendingAnswer, now);
+            pendingAnswer = null;
+        }
+    }
+
+    private void apply(StreamBuffer.Delta delta, Instant started) {
+        if (!delta.thinking().isEmpty()) {
+            if (!thinking) {
+                // Thinking stays open while it streams, whatever the fold setting: the user watches it.
+                thinking = true;
+                transcript.setThinkingCollapsed(messageId, false);
+            }
+            thinkingTokens += delta.thinkingTokens();
+            transcript.appendThinking(messageId, delta.thinking());
+        }
+        if (delta.thinkingFinished()) {
+            thinking = false;
+            transcript.setThinkingLabel(messageId, MessageLabels.thought(delta.thoughtMillis()));
+            transcript.setThinkingCollapsed(messageId, foldThinkingWhenDone.getAsBoolean());
+        } else if (thinking) {
+            tickThinkingLabel(started);
+        }
+        if (delta.answerChanged()) {
+            pendingAnswer = delta.answerSoFar();
+        }
+    }
+
+    private void startReply(LiveReply reply) {
+        messageId = reply.messageId();
+        thinkingTokens = 0;
+        thinking = false;
+        lastLabelSecond = -1;
+        pendingAnswer = null;
+    }
+
+    private void tickThinkingLabel(Instant started) {
+        Duration elapsed = Duration.between(started, Instant.now());
+        if (elapsed.toSeconds() != lastLabelSecond || thinkingTokens % 8 == 0) {
+            lastLabelSecond = elapsed.toSeconds();
+            transcript.setThinkingLabel(messageId, MessageLabels.thinkingLive(elapsed, thinkingTokens));
+        }
+    }
+
+    private void render(long id, String markdown, long now) {
+        renderInFlight = true;
+        lastRenderNanos = now;
+        background.execute(() -> rendered.set(new Rendered(id, renderer.render(markdown))));
+    }
+
+    private void applyRendered() {
+        Rendered html = rendered.getAndSet(null);
+        if (html == null) {
+            return;
+        }
+        renderInFlight = false;
+        // A render that finishes after its reply ended is dropped: the final text was rendered whole by then.
+        if (html.messageId() == messageId && model.liveProperty().get() != null) {
+            transcript.setAnswerHtml(html.messageId(), html.html());
+            transcript.scrollToBottom();
+        }
+    }
+}

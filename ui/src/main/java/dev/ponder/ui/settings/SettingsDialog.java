@@ -1,0 +1,110 @@
+package dev.ponder.ui.settings;
+
+import java.util.Optional;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+import dev.ponder.engine.ThreadDefaults;
+import dev.ponder.reasoning.ReasoningMarkers;
+import dev.ponder.settings.Settings;
+import dev.ponder.settings.Theme;
+
+/**
+ * Settings in one form: engine (threads, context), sampling (temperature, top-p, max tokens, seed), the current
+ * model's thinking markers, and the look (theme, font size, thinking folded by default), plus the data folder, which
+ * takes effect at the next start.
+ */
+public final class SettingsDialog extends Dialog<Settings> {
+
+    public SettingsDialog(Window owner, Settings current, String modelFileName) {
+        initOwner(owner);
+        setTitle("Settings");
+        setHeaderText(null);
+        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+
+        Spinner<Integer> threads = new Spinner<>(1, Math.max(64, ThreadDefaults.physicalCores() * 2),
+                current.threads());
+        Spinner<Integer> context = new Spinner<>(0, 1 << 20, current.contextSize(), 1024);
+        Spinner<Double> temperature = new Spinner<>(0.0, 2.0, current.temperature(), 0.05);
+        Spinner<Double> topP = new Spinner<>(0.05, 1.0, current.topP(), 0.05);
+        Spinner<Integer> maxTokens = new Spinner<>(-1, 1 << 20, current.maxTokens(), 256);
+        TextField seed = new TextField(Long.toString(current.seed()));
+        ReasoningMarkers markers = current.markersFor(modelFileName);
+        TextField open = new TextField(markers.open());
+        TextField close = new TextField(markers.close());
+        ComboBox<Theme> theme = new ComboBox<>();
+        theme.getItems().addAll(Theme.values());
+        theme.setValue(current.theme());
+        Spinner<Double> fontSize = new Spinner<>(Settings.MIN_FONT_SIZE, Settings.MAX_FONT_SIZE, current.fontSize(), 1);
+        CheckBox collapsed = new CheckBox("Fold thinking away when it ends");
+        collapsed.setSelected(current.thinkingCollapsedByDefault());
+        TextField dataFolder = new TextField(current.dataDirectory() == null ? "" : current.dataDirectory());
+        dataFolder.setPromptText("the platform's default (takes effect at the next start)");
+        for (Spinner<?> spinner : new Spinner<?>[] {threads, context, temperature, topP, maxTokens, fontSize}) {
+            spinner.setEditable(true);
+        }
+
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(8);
+        form.setPadding(new Insets(12));
+        int row = 0;
+        form.addRow(row++, new Label("Threads"), threads);
+        form.addRow(row++, new Label("Context (0 = automatic)"), context);
+        form.addRow(row++, new Label("Temperature"), temperature);
+        form.addRow(row++, new Label("Top-p"), topP);
+        form.addRow(row++, new Label("Max tokens (-1 = no limit)"), maxTokens);
+        form.addRow(row++, new Label("Seed (-1 = random)"), seed);
+        if (modelFileName != null) {
+            form.addRow(row++, new Label("Thinking starts with"), open);
+            form.addRow(row++, new Label("Thinking ends with"), close);
+        }
+        form.addRow(row++, new Label("Theme"), theme);
+        form.addRow(row++, new Label("Font size"), fontSize);
+        form.addRow(row++, new Label(""), collapsed);
+        form.addRow(row, new Label("Data folder"), dataFolder);
+        getDialogPane().setContent(form);
+
+        setResultConverter(button -> {
+            if (button != ButtonType.OK) {
+                return null;
+            }
+            Settings changed = current.withThreads(threads.getValue()).withContextSize(context.getValue())
+                    .withTemperature(temperature.getValue()).withTopP(topP.getValue())
+                    .withMaxTokens(maxTokens.getValue() == 0 ? -1 : maxTokens.getValue())
+                    .withSeed(parseSeed(seed.getText(), current.seed())).withTheme(theme.getValue())
+                    .withFontSize(fontSize.getValue()).withThinkingCollapsedByDefault(collapsed.isSelected())
+                    .withDataDirectory(dataFolder.getText());
+            if (modelFileName != null) {
+                try {
+                    changed = changed.withMarkers(modelFileName, new ReasoningMarkers(open.getText(),
+                            close.getText()));
+                } catch (IllegalArgumentException e) {
+                    // Blank or equal markers cannot split a stream: the model keeps the ones it had.
+                }
+            }
+            return changed;
+        });
+    }
+
+    private static long parseSeed(String text, long fallback) {
+        try {
+            return Math.max(-1, Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    public Optional<Settings> ask() {
+        return showAndWait();
+    }
+}

@@ -149,10 +149,14 @@ class UiBenchmark {
         Settings settings = store.load();
         store.save(settings.withWindowState(settings.windowState().withLastConversationId(conversation)));
 
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dponder.config.dir=" + config,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED"));
+        // The options ./ponder starts the window with.
+        Files.readAllLines(Path.of(System.getProperty("ponder.root"), "ui", "jvm.options")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(command::add);
+        command.addAll(List.of("-Dponder.config.dir=" + config,
                 "-Dorg.slf4j.simpleLogger.log.dev.ponder.ui.PonderApp=info",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", data.toString());
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", data.toString()));
         long launched = System.nanoTime();
         Process ui = new ProcessBuilder(command).redirectErrorStream(true).start();
         Pattern visible = Pattern.compile("window visible (\\d+) ms after the JVM started");

@@ -8,6 +8,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.animation.AnimationTimer;
 import javafx.concurrent.Worker;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -33,7 +34,8 @@ public final class TranscriptView extends StackPane {
 
     private static final System.Logger LOG = System.getLogger(TranscriptView.class.getName());
 
-    private final WebView web = new WebView();
+    /** Made a frame after the window first shows: starting WebKit takes about a second, the window should not. */
+    private WebView web;
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final DoubleProperty thinkingWidth = new SimpleDoubleProperty(this, "thinkingWidth", 320);
     private final List<Consumer<JSObject>> pending = new ArrayList<>();
@@ -52,6 +54,24 @@ public final class TranscriptView extends StackPane {
 
     public TranscriptView() {
         getStyleClass().add("transcript-view");
+        thinkingWidth.addListener((observable, before, px) -> call("setThinkingWidth", px.doubleValue()));
+        call("setThinkingWidth", thinkingWidth.get());
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                // The first frame paints the window; the page starts on the next.
+                if (++frames == 2) {
+                    stop();
+                    startPage();
+                }
+            }
+        }.start();
+    }
+
+    private void startPage() {
+        web = new WebView();
         // WebView's own menu offers "Reload page", which would wipe the transcript.
         web.setContextMenuEnabled(false);
         web.setOnContextMenuRequested(this::showContextMenu);
@@ -67,8 +87,6 @@ public final class TranscriptView extends StackPane {
                         engine.getLoadWorker().getException());
             }
         });
-        thinkingWidth.addListener((observable, before, px) -> call("setThinkingWidth", px.doubleValue()));
-        call("setThinkingWidth", thinkingWidth.get());
         getChildren().add(web);
         engine.loadContent(TranscriptPage.html());
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -112,6 +113,59 @@ class ChatWindowTest {
             again.waitUntil(Duration.ofSeconds(5), () -> again.window().transcript().messageCount() == 2);
             assertThat(WindowFixture.onFx(() -> again.window().transcript().answerText(reply)))
                     .contains("Hello there.");
+        }
+    }
+
+    @Test
+    void aDeletedConversationCanBeBroughtBackUntilTheUndoTimePasses() throws Exception {
+        seedConversation("Keep me", "q", "a");
+        try (WindowFixture fixture = WindowFixture.open(dir, new ScriptedEngine("", List.of()))) {
+            var conversations = fixture.window().conversations();
+            fixture.waitUntil(Duration.ofSeconds(5), () -> conversations.conversations().size() == 1);
+
+            WindowFixture.onFx(() -> {
+                conversations.delete(conversations.conversations().getFirst());
+                return null;
+            });
+            Node undo = WindowFixture.onFx(() -> fixture.lookup("#undo-delete"));
+            fixture.waitUntil(Duration.ofSeconds(5), () -> conversations.conversations().isEmpty() && undo.isVisible());
+            WindowFixture.onFx(() -> {
+                ((Button) undo).fire();
+                return null;
+            });
+            fixture.waitUntil(Duration.ofSeconds(5), () -> conversations.conversations().size() == 1);
+        }
+        try (Database db = Database.open(dir.resolve("data"))) {
+            assertThat(new ChatRepository(db).listConversations()).hasSize(1);
+        }
+    }
+
+    @Test
+    void editingAQuestionMakesABranchAndTheOldOneIsOneClickAway() throws Exception {
+        ScriptedEngine engine = new ScriptedEngine("", List.of("An", " answer."));
+        try (WindowFixture fixture = WindowFixture.open(dir, engine)) {
+            fixture.send("First version");
+            fixture.awaitReply(Duration.ofSeconds(30));
+            long question = WindowFixture.onFx(() -> fixture.window().chat().turns().getFirst().id());
+
+            WindowFixture.onFx(() -> {
+                fixture.window().chat().edit(question, "Second version");
+                return null;
+            });
+            fixture.waitUntil(Duration.ofSeconds(10), () -> fixture.window().chat().turns().size() == 2
+                    && fixture.window().chat().turns().getFirst().branchCount() == 2
+                    && !fixture.window().chat().generatingProperty().get());
+            assertThat(WindowFixture.onFx(() -> fixture.window().chat().turns().getFirst().message().answer()))
+                    .isEqualTo("Second version");
+
+            long edited = WindowFixture.onFx(() -> fixture.window().chat().turns().getFirst().id());
+            WindowFixture.onFx(() -> {
+                fixture.window().chat().switchBranch(edited, -1);
+                return null;
+            });
+            fixture.waitUntil(Duration.ofSeconds(10), () -> "First version".equals(
+                    fixture.window().chat().turns().getFirst().message().answer()));
+            assertThat(WindowFixture.onFx(() -> fixture.window().chat().turns().getFirst().branchIndex())).isEqualTo(1);
         }
     }
 

@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 import atlantafx.base.theme.Styles;
 import dev.ponder.chat.Message;
@@ -48,7 +52,7 @@ public final class ChatView extends BorderPane {
         getStyleClass().add("chat-view");
 
         setTop(banner());
-        setCenter(transcript);
+        setCenter(new StackPane(transcript, emptyHint()));
         setBottom(composer);
 
         transcript.setOnAction(this::act);
@@ -62,6 +66,24 @@ public final class ChatView extends BorderPane {
 
     public void focusComposer() {
         composer.focusInput();
+    }
+
+    /** What an empty conversation shows: where to start. */
+    private Region emptyHint() {
+        Label title = new Label("What would you like to think through?");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label detail = new Label("Choose a model at the top, then write below. The model's thinking appears "
+                + "beside its answer as it works.");
+        detail.getStyleClass().add(Styles.TEXT_MUTED);
+        detail.setWrapText(true);
+        detail.setMaxWidth(420);
+        detail.setTextAlignment(TextAlignment.CENTER);
+        VBox hint = new VBox(8, title, detail);
+        hint.setId("empty-hint");
+        hint.setAlignment(Pos.CENTER);
+        hint.setMouseTransparent(true);
+        hint.visibleProperty().bind(Bindings.isEmpty(model.turns()));
+        return hint;
     }
 
     private Region banner() {
@@ -102,9 +124,14 @@ public final class ChatView extends BorderPane {
         List<Turn> target = List.copyOf(model.turns());
         int common = 0;
         while (common < shown.size() && common < target.size() && shown.get(common).id() == target.get(common).id()) {
-            if (!shown.get(common).equals(target.get(common))) {
-                showFinal(target.get(common));
-                shown.set(common, target.get(common));
+            Turn now = target.get(common);
+            if (!shown.get(common).equals(now)) {
+                if (now.message().role() == Role.USER) {
+                    // A question's branch count changed: it is shown again, with what follows it.
+                    break;
+                }
+                showFinal(now);
+                shown.set(common, now);
             }
             common++;
         }

@@ -58,7 +58,7 @@ public final class ConversationsView extends VBox {
         create.setOnAction(event -> newChat.run());
 
         search.setId("search");
-        search.setPromptText("Search chats (Ctrl+K)");
+        search.setPromptText("Search (Ctrl+K)");
         search.setLeft(new FontIcon(Material2MZ.SEARCH));
         search.textProperty().bindBidirectional(model.queryProperty());
 

@@ -118,8 +118,10 @@ public final class ModelBar extends HBox {
             return "No model loaded";
         }
         GgufInfo info = loaded.info();
-        return String.format(Locale.ROOT, "%s · %s · %s · context %,d · %d threads", info.architecture(),
-                info.fileType(), model.backend(), loaded.settings().contextSize(), loaded.settings().threads());
+        int threads = loaded.settings().threads();
+        return String.format(Locale.ROOT, "%s · %s · %s · context %,d · %d %s", info.architecture(),
+                info.fileType(), model.backend(), loaded.settings().contextSize(), threads,
+                threads == 1 ? "thread" : "threads");
     }
 
     static String headerFacts(GgufInfo info) {

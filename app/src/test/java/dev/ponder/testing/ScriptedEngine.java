@@ -43,7 +43,7 @@ public final class ScriptedEngine implements Engine {
         this.failAfterScript = failure;
     }
 
-    /** Paces the script like a real model: one token every {@code delay}. */
+    /** Paces the script like a real model: one token every {@code delay} on average. */
     public ScriptedEngine withTokenDelay(Duration delay) {
         tokenDelay = delay;
         return this;
@@ -82,13 +82,14 @@ public final class ScriptedEngine implements Engine {
     public Generation complete(CompletionRequest request, TokenSink sink) throws EngineException {
         cancelled.set(false);
         int sent = 0;
+        long start = System.nanoTime();
         for (String token : tokens) {
             if (cancelled.get()) {
                 return new Generation(StopReason.CANCELLED, 1, sent, 1, 100, 1);
             }
             sink.token(token);
             sent++;
-            pace();
+            pace(start, sent);
         }
         if (failAfterScript != null) {
             throw failAfterScript;
@@ -96,12 +97,14 @@ public final class ScriptedEngine implements Engine {
         return new Generation(StopReason.END, 1, sent, 1, 100, 1);
     }
 
-    private void pace() throws EngineException {
+    /** Sleeps until token {@code sent} is due, so that the average rate holds whatever sleep's granularity. */
+    private void pace(long start, int sent) throws EngineException {
         if (tokenDelay.isZero()) {
             return;
         }
+        long due = start + tokenDelay.toNanos() * sent;
         try {
-            Thread.sleep(tokenDelay);
+            Thread.sleep(Duration.ofNanos(Math.max(0, due - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted", e);

@@ -20,6 +20,11 @@ import dev.ponder.ui.transcript.TranscriptView;
 final class StreamingPulse extends AnimationTimer {
 
     static final long RENDER_INTERVAL_MILLIS = 80;
+    /**
+     * Each change to the page costs WebKit a layout and a repaint on the FX thread (profiled: most of the FX thread's
+     * time while streaming), so thinking reaches the page at 20 Hz rather than every frame; faster than reading.
+     */
+    static final long UPDATE_INTERVAL_MILLIS = 50;
 
     private record Rendered(long messageId, String html) {
     }
@@ -37,6 +42,7 @@ final class StreamingPulse extends AnimationTimer {
     private String pendingAnswer;
     private boolean renderInFlight;
     private long lastRenderNanos;
+    private long lastUpdateNanos;
 
     private final BooleanSupplier foldThinkingWhenDone;
 
@@ -69,7 +75,10 @@ final class StreamingPulse extends AnimationTimer {
         if (reply.messageId() != messageId) {
             startReply(reply);
         }
-        apply(reply.buffer().drain(), reply.started());
+        if (now - lastUpdateNanos >= UPDATE_INTERVAL_MILLIS * 1_000_000) {
+            lastUpdateNanos = now;
+            apply(reply.buffer().drain(), reply.started());
+        }
         if (pendingAnswer != null && !renderInFlight && now - lastRenderNanos >= RENDER_INTERVAL_MILLIS * 1_000_000) {
             render(messageId, pendingAnswer, now);
             pendingAnswer = null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +101,24 @@ class EngineProcessTest extends EngineContract {
         assertThat(engine.complete(CompletionRequest.of("Once", Sampling.greedy(5)), TokenSink.discard())
                 .completionTokens()).isEqualTo(5);
         assertThat(engine.restarts()).isZero();
+    }
+
+    @Test
+    void closingFromAnotherThreadEndsARequestInFlightAtOnce() throws Exception {
+        engine.load(settings());
+        ProcessHandle child = ProcessHandle.of(engine.pid().orElseThrow()).orElseThrow();
+        AtomicBoolean closed = new AtomicBoolean();
+
+        assertThrows(EngineCrashed.class, () -> engine.complete(CompletionRequest.of("Once",
+                Sampling.greedy(1_000_000)), text -> {
+                    if (closed.compareAndSet(false, true)) {
+                        Thread.ofPlatform().start(engine::close);
+                    }
+                }));
+
+        child.onExit().get(5, TimeUnit.SECONDS);
+        assertThat(child.isAlive()).isFalse();
+        assertThat(engine.loaded()).isEmpty();
     }
 
     @Test

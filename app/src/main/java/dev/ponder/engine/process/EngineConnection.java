@@ -256,6 +256,10 @@ final class EngineConnection implements AutoCloseable {
             return;
         }
         closing = true;
+        if (!waiting.isEmpty()) {
+            // Whoever waits would wait for llama.cpp to finish what it started: stop the child now instead.
+            process.destroyForcibly();
+        }
         try {
             if (!dead) {
                 write(new Request.Shutdown(nextId()));

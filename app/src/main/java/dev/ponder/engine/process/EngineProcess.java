@@ -38,9 +38,11 @@ public final class EngineProcess implements Engine {
     private static final long MAX_BACKOFF_MILLIS = 8_000;
 
     private final List<String> command;
-    private EngineConnection connection;
+    /** Volatile, so that close() can end a child busy with a long load without waiting for the lock load holds. */
+    private volatile EngineConnection connection;
     private LoadSettings lastLoad;
-    private LoadedModel loaded;
+    /** Read without the lock: the UI asks for it while a load holds the lock. */
+    private volatile LoadedModel loaded;
     private int crashesInARow;
     private int restarts;
     private volatile EngineConnection generating;
@@ -104,7 +106,7 @@ public final class EngineProcess implements Engine {
     }
 
     @Override
-    public synchronized Optional<LoadedModel> loaded() {
+    public Optional<LoadedModel> loaded() {
         return Optional.ofNullable(loaded);
     }
 
@@ -187,8 +189,9 @@ public final class EngineProcess implements Engine {
     }
 
     /** The pid of the live child, if one runs. */
-    public synchronized Optional<Long> pid() {
-        return connection != null && connection.alive() ? Optional.of(connection.pid()) : Optional.empty();
+    public Optional<Long> pid() {
+        EngineConnection live = connection;
+        return live != null && live.alive() ? Optional.of(live.pid()) : Optional.empty();
     }
 
     /** How many times a crashed child was replaced. */
@@ -272,12 +275,17 @@ public final class EngineProcess implements Engine {
         return new EngineException("the engine answered out of turn: " + reply.getClass().getSimpleName());
     }
 
+    /**
+     * Ends the child. A request in flight (a load, a generation) fails with {@link EngineCrashed}; this does not wait
+     * for it, which is how a load is cancelled: llama.cpp cannot be interrupted mid-load, but its process can end.
+     */
     @Override
-    public synchronized void close() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
+    public void close() {
+        EngineConnection live = connection;
+        connection = null;
         loaded = null;
+        if (live != null) {
+            live.close();
+        }
     }
 }

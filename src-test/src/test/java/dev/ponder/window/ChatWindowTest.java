@@ -169,6 +169,44 @@ class ChatWindowTest {
         }
     }
 
+    @Test
+    void aLongConversationOpensAtItsNewestTurnsAndShowsEarlierOnesOnRequest() throws Exception {
+        try (Database db = Database.open(dir.resolve("data"))) {
+            ChatRepository repository = new ChatRepository(db);
+            long id = repository.createConversation("Long", "seed.gguf").id();
+            for (int i = 0; i < 75; i++) {
+                repository.addUserMessage(id, "question " + i);
+                Message reply = repository.startAssistantMessage(id, "seed.gguf", null);
+                repository.finishAssistantMessage(reply.id(), "answer " + i, "", null, true, MessageStatus.COMPLETE,
+                        null, dev.ponder.chat.GenerationStats.NONE);
+            }
+        }
+        try (WindowFixture fixture = WindowFixture.open(dir, new ScriptedEngine("", List.of()))) {
+            var conversations = fixture.window().conversations();
+            fixture.waitUntil(Duration.ofSeconds(5), () -> conversations.conversations().size() == 1);
+            WindowFixture.onFx(() -> {
+                fixture.window().chat().open(conversations.conversations().getFirst().id());
+                return null;
+            });
+            var transcript = fixture.window().transcript();
+            fixture.waitUntil(Duration.ofSeconds(10), () -> transcript.messageCount() == 60);
+            Button earlier = (Button) WindowFixture.onFx(() -> fixture.lookup("#show-earlier"));
+            assertThat(WindowFixture.onFx(earlier::isVisible)).isTrue();
+
+            WindowFixture.onFx(() -> {
+                earlier.fire();
+                return null;
+            });
+            fixture.waitUntil(Duration.ofSeconds(10), () -> transcript.messageCount() == 120);
+            WindowFixture.onFx(() -> {
+                earlier.fire();
+                return null;
+            });
+            fixture.waitUntil(Duration.ofSeconds(10), () -> transcript.messageCount() == 150);
+            assertThat(WindowFixture.onFx(earlier::isVisible)).isFalse();
+        }
+    }
+
     private Message lastMessage(WindowFixture fixture) throws Exception {
         long id = WindowFixture.onFx(() -> fixture.window().chat().turns().getLast().id());
         try (Database db = Database.open(dir.resolve("data"))) {

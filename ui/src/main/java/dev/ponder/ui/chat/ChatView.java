@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -38,8 +41,17 @@ public final class ChatView extends BorderPane {
     private final Background background;
     private final Composer composer;
     private final StreamingPulse pulse;
-    /** The turns the transcript shows now, in order. */
+    /**
+     * Turns a conversation opens with: its newest ones. Older turns come in steps on request, so that a long
+     * conversation costs the page (WebKit's memory and layout) only what the user looks at.
+     */
+    static final int SHOWN_AT_ONCE = 60;
+
+    /** The turns the transcript shows now, in order: the view-model's turns from {@link #firstShown} on. */
     private final List<Turn> shown = new ArrayList<>();
+    private final IntegerProperty firstShown = new SimpleIntegerProperty();
+    /** The user asked for earlier turns: the next sync keeps {@link #firstShown} as it is. */
+    private boolean startRequested;
     private long syncGeneration;
 
     public ChatView(ChatViewModel model, TranscriptView transcript, Background background,
@@ -52,7 +64,7 @@ public final class ChatView extends BorderPane {
         getStyleClass().add("chat-view");
 
         setTop(banner());
-        setCenter(new StackPane(transcript, emptyHint()));
+        setCenter(new StackPane(transcript, emptyHint(), earlierButton()));
         setBottom(composer);
 
         transcript.setOnAction(this::act);
@@ -66,6 +78,27 @@ public final class ChatView extends BorderPane {
 
     public void focusComposer() {
         composer.focusInput();
+    }
+
+    private Region earlierButton() {
+        Button earlier = new Button();
+        earlier.setId("show-earlier");
+        earlier.getStyleClass().addAll(Styles.SMALL, Styles.ROUNDED);
+        earlier.textProperty().bind(Bindings.createStringBinding(() -> "Show "
+                + Math.min(SHOWN_AT_ONCE, firstShown.get()) + " earlier messages", firstShown));
+        earlier.visibleProperty().bind(firstShown.greaterThan(0));
+        earlier.setOnAction(event -> showEarlier());
+        StackPane.setAlignment(earlier, Pos.TOP_CENTER);
+        StackPane.setMargin(earlier, new Insets(8));
+        return earlier;
+    }
+
+    private void showEarlier() {
+        firstShown.set(Math.max(0, firstShown.get() - SHOWN_AT_ONCE));
+        startRequested = true;
+        shown.clear();
+        transcript.clear();
+        sync();
     }
 
     /** What an empty conversation shows: where to start. */
@@ -121,7 +154,17 @@ public final class ChatView extends BorderPane {
      * FX thread first, and a render that a later change overtook is dropped.
      */
     private void sync() {
-        List<Turn> target = List.copyOf(model.turns());
+        List<Turn> all = List.copyOf(model.turns());
+        int start = firstShown.get();
+        boolean sameWindow = startRequested || !shown.isEmpty() && start < all.size()
+                && all.get(start).id() == shown.getFirst().id();
+        if (!sameWindow) {
+            // Another conversation: its newest turns.
+            start = Math.max(0, all.size() - SHOWN_AT_ONCE);
+        }
+        startRequested = false;
+        firstShown.set(start);
+        List<Turn> target = all.subList(start, all.size());
         int common = 0;
         while (common < shown.size() && common < target.size() && shown.get(common).id() == target.get(common).id()) {
             Turn now = target.get(common);

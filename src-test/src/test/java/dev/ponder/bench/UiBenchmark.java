@@ -41,7 +41,9 @@ import dev.ponder.window.WindowFixture;
  * xvfb-run -a ./mvnw -B -pl src-test -am test -Dtest=UiBenchmark -Dponder.bench=true \
  *     -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * The table is in {@code src-test/target/surefire-reports/dev.ponder.bench.UiBenchmark-output.txt}.
+ * The table is in {@code src-test/target/surefire-reports/dev.ponder.bench.UiBenchmark-output.txt}. The streaming
+ * figures come from the test JVM (headless Monocle unless overridden); the launch figures from a separate window
+ * process started with {@code ui/jvm.options}, plus {@code -Dponder.bench.uiFlags="…"} to try other options.
  */
 @EnabledIfSystemProperty(named = "ponder.bench", matches = "true")
 class UiBenchmark {
@@ -154,6 +156,11 @@ class UiBenchmark {
         // The options ./ponder starts the window with.
         Files.readAllLines(Path.of(System.getProperty("ponder.root"), "ui", "jvm.options")).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(command::add);
+        // Flags to try before they go into ui/jvm.options: -Dponder.bench.uiFlags="-Da=b -Xc".
+        String tried = System.getProperty("ponder.bench.uiFlags", "");
+        if (!tried.isBlank()) {
+            command.addAll(List.of(tried.strip().split("\\s+")));
+        }
         command.addAll(List.of("-Dponder.config.dir=" + config,
                 "-Dorg.slf4j.simpleLogger.log.dev.ponder.ui.PonderApp=info",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", data.toString()));

@@ -16,7 +16,6 @@ import dev.ponder.engine.StopReason;
 import dev.ponder.engine.TokenSink;
 import dev.ponder.reasoning.ReasoningEvent;
 import dev.ponder.reasoning.ReasoningMarkers;
-import dev.ponder.reasoning.ReasoningSplitter;
 import dev.ponder.store.StoreException;
 
 /**
@@ -138,29 +137,24 @@ public final class ChatService {
     private static final class ReplyRecorder implements TokenSink {
 
         private final StreamingMessageWriter writer;
-        private final ReasoningMarkers markers;
         private final Consumer<ReasoningEvent> events;
-        private ReasoningSplitter splitter;
+        private final SplittingSink splitter;
         private Duration thought;
 
         ReplyRecorder(StreamingMessageWriter writer, ReasoningMarkers markers, Consumer<ReasoningEvent> events) {
             this.writer = writer;
-            this.markers = markers;
             this.events = events;
+            this.splitter = new SplittingSink(markers, this::record);
         }
 
         @Override
         public void promptRendered(String prompt) {
-            splitter = new ReasoningSplitter(markers, markers.primes(prompt), this::record);
+            splitter.promptRendered(prompt);
         }
 
         @Override
         public void token(String text) {
-            if (splitter == null) {
-                // An engine that did not report its prompt gets no priming: the reply starts outside thinking.
-                promptRendered("");
-            }
-            splitter.accept(text);
+            splitter.token(text);
         }
 
         private void record(ReasoningEvent event) {
@@ -173,11 +167,7 @@ public final class ChatService {
         }
 
         void finish(MessageStatus status, String error, GenerationStats stats) {
-            boolean closed = true;
-            if (splitter != null) {
-                splitter.finish();
-                closed = !splitter.inThinking();
-            }
+            boolean closed = !splitter.finish();
             writer.finish(thought == null ? null : thought.toMillis(), closed, status, error, stats);
         }
     }

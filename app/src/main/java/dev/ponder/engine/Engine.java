@@ -24,7 +24,16 @@ public interface Engine extends AutoCloseable {
      * given to {@link TokenSink#promptRendered(String)} before the first token, so that a caller can see whether the
      * template already opened a reasoning block.
      */
-    Generation chat(List<ChatTurn> turns, Sampling sampling, TokenSink sink) throws EngineException;
+    default Generation chat(List<ChatTurn> turns, Sampling sampling, TokenSink sink) throws EngineException {
+        return chat(turns, sampling, null, sink);
+    }
+
+    /**
+     * Streams a chat reply whose text must match {@code jsonSchema} (null: free text). The schema constrains the
+     * reply from its first token, so a reasoning model writes no thinking before it: structured steps skip thinking.
+     */
+    Generation chat(List<ChatTurn> turns, Sampling sampling, String jsonSchema, TokenSink sink)
+            throws EngineException;
 
     /** Streams a raw completion of a prompt, optionally constrained by a GBNF grammar or a JSON schema. */
     Generation complete(CompletionRequest request, TokenSink sink) throws EngineException;

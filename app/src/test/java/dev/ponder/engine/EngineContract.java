@@ -129,6 +129,16 @@ abstract class EngineContract {
     }
 
     @Test
+    void aChatReplyCanBeHeldToAJsonSchema() throws Exception {
+        engine().load(settings());
+        String schema = """
+                {"type":"object","properties":{"answer":{"type":"string","maxLength":30}},"required":["answer"]}""";
+        StringBuilder out = new StringBuilder();
+        engine().chat(List.of(ChatTurn.user("Answer in JSON")), Sampling.greedy(80), schema, out::append);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("answer").isTextual()).isTrue();
+    }
+
+    @Test
     void tokenizesText() throws Exception {
         engine().load(settings());
         assertThat(engine().tokenize("Once upon a time")).isNotEmpty();

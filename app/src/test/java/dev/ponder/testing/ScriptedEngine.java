@@ -72,7 +72,8 @@ public final class ScriptedEngine implements Engine {
     }
 
     @Override
-    public Generation chat(List<ChatTurn> turns, Sampling sampling, TokenSink sink) throws EngineException {
+    public Generation chat(List<ChatTurn> turns, Sampling sampling, String jsonSchema, TokenSink sink)
+            throws EngineException {
         lastTurns = List.copyOf(turns);
         sink.promptRendered(renderedPrompt);
         return complete(CompletionRequest.of(renderedPrompt, sampling), sink);

@@ -122,10 +122,12 @@ public final class LlamaEngine implements Engine {
     }
 
     @Override
-    public Generation chat(List<ChatTurn> turns, Sampling sampling, TokenSink sink) throws EngineException {
+    public Generation chat(List<ChatTurn> turns, Sampling sampling, String jsonSchema, TokenSink sink)
+            throws EngineException {
         String prompt = renderChat(turns);
         sink.promptRendered(prompt);
-        return complete(CompletionRequest.of(prompt, sampling), sink);
+        CompletionRequest request = CompletionRequest.of(prompt, sampling);
+        return complete(jsonSchema == null ? request : request.withJsonSchema(jsonSchema), sink);
     }
 
     /** The conversation rendered by the model's own (jinja) chat template, ending where the reply begins. */

@@ -119,7 +119,8 @@ public final class EngineHost {
                 engine.unload();
                 yield new Reply.Done(id);
             }
-            case Request.Chat chat -> new Reply.Finished(id, engine.chat(chat.turns(), chat.sampling(), sinkFor(id)));
+            case Request.Chat chat -> new Reply.Finished(id, engine.chat(chat.turns(), chat.sampling(), chat.jsonSchema(),
+                    sinkFor(id)));
             case Request.Complete complete -> new Reply.Finished(id, engine.complete(complete.request(), sinkFor(id)));
             case Request.Tokenize tokenize -> new Reply.TokenIds(id, engine.tokenize(tokenize.text()));
             case Request.Status status -> status(id);

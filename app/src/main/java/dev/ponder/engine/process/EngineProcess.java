@@ -111,9 +111,10 @@ public final class EngineProcess implements Engine {
     }
 
     @Override
-    public Generation chat(List<ChatTurn> turns, Sampling sampling, TokenSink sink) throws EngineException {
+    public Generation chat(List<ChatTurn> turns, Sampling sampling, String jsonSchema, TokenSink sink)
+            throws EngineException {
         List<ChatTurn> copy = List.copyOf(turns);
-        return stream(id -> new Request.Chat(id, copy, sampling), sink);
+        return stream(id -> new Request.Chat(id, copy, sampling, jsonSchema), sink);
     }
 
     @Override

@@ -37,7 +37,8 @@ sealed interface Request {
     record Unload(long id) implements Request {
     }
 
-    record Chat(long id, List<ChatTurn> turns, Sampling sampling) implements Request {
+    /** @param jsonSchema the schema the reply must match, or null */
+    record Chat(long id, List<ChatTurn> turns, Sampling sampling, String jsonSchema) implements Request {
     }
 
     record Complete(long id, CompletionRequest request) implements Request {

@@ -1,7 +1,5 @@
 package dev.ponder.cli;
 
-import java.util.List;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,13 +16,6 @@ public final class PonderCli {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
-    }
-
-    /** Whether {@code argument} starts a CLI command (or asks for help or the version) rather than the window. */
-    public static boolean isCommand(String argument) {
-        CommandLine commandLine = commandLine();
-        return commandLine.getSubcommands().containsKey(argument)
-                || List.of("-h", "--help", "-V", "--version").contains(argument);
     }
 
     public static CommandLine commandLine() {

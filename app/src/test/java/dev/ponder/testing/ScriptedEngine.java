@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ponder.engine.ChatTurn;
 import dev.ponder.engine.CompletionRequest;
@@ -25,7 +26,9 @@ import dev.ponder.models.GgufInfo;
 public final class ScriptedEngine implements Engine {
 
     private final String renderedPrompt;
-    private final List<String> tokens;
+    /** The script of each reply in turn; the last one repeats. */
+    private final List<List<String>> replies;
+    private final AtomicInteger calls = new AtomicInteger();
     private final EngineException failAfterScript;
     private volatile Duration tokenDelay = Duration.ZERO;
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -38,9 +41,23 @@ public final class ScriptedEngine implements Engine {
 
     /** Like the other, then fails with {@code failure} instead of finishing, as a crashed engine does. */
     public ScriptedEngine(String renderedPrompt, List<String> tokens, EngineException failure) {
+        this(List.of(List.copyOf(tokens)), renderedPrompt, failure);
+    }
+
+    private ScriptedEngine(List<List<String>> replies, String renderedPrompt, EngineException failure) {
         this.renderedPrompt = renderedPrompt;
-        this.tokens = List.copyOf(tokens);
+        this.replies = List.copyOf(replies);
         this.failAfterScript = failure;
+    }
+
+    /** Answers each call with the next of {@code replies}, each as one token; the last one repeats. */
+    public static ScriptedEngine replying(String... replies) {
+        return new ScriptedEngine(java.util.Arrays.stream(replies).map(List::of).toList(), "", null);
+    }
+
+    /** How many generations were asked for. */
+    public int calls() {
+        return calls.get();
     }
 
     /** Paces the script like a real model: one token every {@code delay} on average. */
@@ -82,6 +99,7 @@ public final class ScriptedEngine implements Engine {
     @Override
     public Generation complete(CompletionRequest request, TokenSink sink) throws EngineException {
         cancelled.set(false);
+        List<String> tokens = replies.get(Math.min(calls.getAndIncrement(), replies.size() - 1));
         int sent = 0;
         long start = System.nanoTime();
         for (String token : tokens) {

@@ -48,16 +48,21 @@ class ArchitectureTest {
                     "dev.ponder.cli..");
 
     @ArchTest
-    static final ArchRule onlyTheCommandLineUsesPicocli = noClasses().that().resideOutsideOfPackage("dev.ponder.cli..")
+    static final ArchRule onlyTheCommandLinesUsePicocli = noClasses().that()
+            .resideOutsideOfPackages("dev.ponder.cli..", "dev.ponder.book.cli..").and().doNotHaveSimpleName("Main")
             .should().dependOnClassesThat().resideInAnyPackage("picocli..");
 
     @ArchTest
     static final ArchRule onlyTheCommandLineAndTheEngineHostWriteToTheConsole = noClasses().that()
-            .resideOutsideOfPackage("dev.ponder.cli..")
+            .resideOutsideOfPackages("dev.ponder.cli..", "dev.ponder.book.cli..")
             .and().doNotHaveSimpleName("EngineHost")
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .because("everything else logs through SLF4J");
+
+    @ArchTest
+    static final ArchRule theTextbookGeneratorKnowsNoWindow = noClasses().that().resideInAPackage("dev.ponder.book..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ponder.ui..", "javafx..");
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("dev.ponder.(*)..").should()

@@ -1,8 +1,12 @@
 package dev.ponder.ui;
 
+import java.util.List;
+
 import javafx.application.Application;
 
+import dev.ponder.book.cli.BookCli;
 import dev.ponder.cli.PonderCli;
+import picocli.CommandLine;
 
 /**
  * Ponder's entry point: a CLI command when the first argument names one, the window otherwise. A plain class, not
@@ -14,10 +18,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && PonderCli.isCommand(args[0])) {
-            PonderCli.main(args);
-            return;
+        CommandLine cli = PonderCli.commandLine().addSubcommand("book", BookCli.commandLine());
+        if (args.length > 0 && isCommand(cli, args[0])) {
+            System.exit(cli.execute(args));
         }
         Application.launch(PonderApp.class, args);
+    }
+
+    /** Whether {@code argument} starts a CLI command (or asks for help or the version) rather than the window. */
+    static boolean isCommand(CommandLine cli, String argument) {
+        return cli.getSubcommands().containsKey(argument)
+                || List.of("-h", "--help", "-V", "--version").contains(argument);
     }
 }

@@ -1,0 +1,191 @@
+package dev.ponder.book.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.ponder.book.brief.BriefFiles;
+import dev.ponder.book.brief.BriefScore;
+import dev.ponder.book.brief.CourseBrief;
+import dev.ponder.book.graph.GraphChecks;
+import dev.ponder.book.graph.GraphReport;
+import dev.ponder.book.graph.LearningGraphFiles;
+import dev.ponder.book.job.BookJob;
+import dev.ponder.book.job.BookJobException;
+import dev.ponder.book.job.BookOptions;
+import dev.ponder.book.job.JobStore;
+import dev.ponder.book.job.StepRecord;
+import dev.ponder.engine.EngineException;
+import dev.ponder.engine.LoadSettings;
+import dev.ponder.engine.ThreadDefaults;
+import dev.ponder.engine.llama.NativeLibrary;
+import dev.ponder.engine.process.EngineProcess;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ponder book}: write a textbook from a course brief, resume it after a stop, and check it. */
+@Command(name = "book", mixinStandardHelpOptions = true,
+        description = "Write a whole textbook from a course brief as an MkDocs site, on the local model.",
+        subcommands = {BookCli.New.class, BookCli.Resume.class, BookCli.Status.class, BookCli.Check.class})
+public final class BookCli {
+
+    /** Exit code for a brief or book folder the user must fix. */
+    static final int BAD_INPUT = 2;
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new BookCli()).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("ponder book: " + e.getMessage());
+            return e instanceof BookJobException ? 1 : BAD_INPUT;
+        });
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    @Command(name = "new", mixinStandardHelpOptions = true, description = "Start a book from a brief.")
+    static final class New implements Callable<Integer> {
+
+        @Option(names = "--brief", required = true, paramLabel = "FILE", description = "The course brief (YAML).")
+        Path brief;
+
+        @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF model.")
+        Path model;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The book folder to create.")
+        Path out;
+
+        @Option(names = "--threads", description = "CPU threads (default: ${DEFAULT-VALUE}).")
+        int threads = ThreadDefaults.decodeThreads();
+
+        @Option(names = "--seed", description = "Sampling seed, for a book that repeats (default: random).")
+        long seed = -1;
+
+        @Option(names = "--ignore-brief-score", description = "Write the book even from a brief scoring under 70.")
+        boolean ignoreBriefScore;
+
+        @Override
+        public Integer call() throws IOException, EngineException {
+            CourseBrief course = BriefFiles.load(brief);
+            if (Files.exists(out.resolve(JobStore.FILE_NAME))) {
+                System.err.println("ponder book: " + out + " already holds a book: continue it with ponder book resume "
+                        + out);
+                return BAD_INPUT;
+            }
+            Files.createDirectories(out);
+            BriefFiles.write(out.resolve(BookJob.BRIEF_FILE), course);
+            JobSettings settings = new JobSettings(model.toAbsolutePath().toString(), threads, seed,
+                    ignoreBriefScore);
+            settings.write(out);
+            return run(out, settings);
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+            description = "Continue a book at its first unfinished step.")
+    static final class Resume implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR")
+        Path dir;
+
+        @Option(names = "--model", paramLabel = "FILE", description = "Another model than the one it started with.")
+        Path model;
+
+        @Override
+        public Integer call() throws IOException, EngineException {
+            JobSettings settings = JobSettings.read(dir);
+            if (model != null) {
+                settings = new JobSettings(model.toAbsolutePath().toString(), settings.threads(), settings.seed(),
+                        settings.ignoreBriefScore());
+                settings.write(dir);
+            }
+            return run(dir, settings);
+        }
+    }
+
+    static int run(Path dir, JobSettings settings) throws EngineException, IOException {
+        try (EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot())) {
+            System.err.println("Loading " + Path.of(settings.model()).getFileName() + "…");
+            engine.load(LoadSettings.defaults(Path.of(settings.model())).withThreads(settings.threads()));
+            BookOptions options = BookOptions.defaults().withSeed(settings.seed())
+                    .ignoringBriefScore(settings.ignoreBriefScore());
+            BookJob.Outcome outcome = new BookJob(dir, engine, options, step -> System.err.println("  " + step))
+                    .run();
+            System.out.println("Book written: " + dir.resolve("mkdocs.yml") + " (" + outcome.steps().size()
+                    + " steps). Build it with: cd " + dir + " && mkdocs build --strict");
+            if (!outcome.graph().acceptable()) {
+                System.out.println("The learning graph has problems: see docs/book-report.md.");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Which steps are done.")
+    static final class Status implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR")
+        Path dir;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            JobSettings.read(dir);
+            try (JobStore store = JobStore.open(dir)) {
+                List<StepRecord> steps = store.all();
+                if (json) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("steps", steps.stream().map(step -> Map.of("name", step.name(), "status", step.status(),
+                            "attempts", step.attempts(), "tokens", step.tokens(), "millis", step.millis())).toList());
+                    out.put("done", steps.stream().filter(StepRecord::done).count());
+                    out.put("failed", steps.stream().filter(step -> !step.done()).count());
+                    out.put("site", Files.exists(dir.resolve("mkdocs.yml")));
+                    System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+                    return 0;
+                }
+                for (StepRecord step : steps) {
+                    System.out.printf("%-24s %-6s %d attempt(s), %d tokens, %.1f s%s%n", step.name(), step.status(),
+                            step.attempts(), step.tokens(), step.millis() / 1000.0,
+                            step.error() == null ? "" : " — " + step.error());
+                }
+                System.out.println(Files.exists(dir.resolve("mkdocs.yml")) ? "Site written."
+                        : "Site not written yet: ponder book resume " + dir);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check a book: its brief, its learning graph (as possibly edited), and mkdocs build --strict.")
+    static final class Check implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            BriefScore.Score score = BriefScore.score(BriefFiles.load(dir.resolve(BookJob.BRIEF_FILE)));
+            System.out.println("Brief: " + score.total() + " / 100" + (score.goodEnough() ? "" : " (below 70)"));
+            GraphReport graph = GraphChecks.check(LearningGraphFiles.read(dir.resolve("docs").resolve(
+                    "learning-graph")));
+            System.out.println("Learning graph: " + graph.conceptCount() + " concepts, "
+                    + (graph.acceptable() ? "acceptable" : "not acceptable"));
+            graph.problems().forEach(problem -> System.out.println("  - " + problem));
+            Process build = new ProcessBuilder("mkdocs", "build", "--strict", "-d", "site").directory(dir.toFile())
+                    .redirectErrorStream(true).start();
+            String output = new String(build.getInputStream().readAllBytes());
+            int exit = build.waitFor();
+            System.out.println("mkdocs build --strict: " + (exit == 0 ? "passed" : "failed\n" + output));
+            return exit == 0 && graph.acceptable() && score.goodEnough() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package dev.ponder.book.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.ponder.book.brief.BriefFiles;
+import dev.ponder.book.brief.BriefScore;
+import dev.ponder.book.brief.CourseBrief;
+import dev.ponder.book.content.Chapter;
+import dev.ponder.book.content.ChapterPlan;
+import dev.ponder.book.content.GlossaryEntry;
+import dev.ponder.book.content.Quiz;
+import dev.ponder.book.graph.BatchSpec;
+import dev.ponder.book.graph.Concept;
+import dev.ponder.book.graph.GraphChecks;
+import dev.ponder.book.graph.GraphOrder;
+import dev.ponder.book.graph.GraphRepair;
+import dev.ponder.book.graph.GraphReplyParser;
+import dev.ponder.book.graph.GraphReport;
+import dev.ponder.book.graph.GraphSchema;
+import dev.ponder.book.graph.LearningGraph;
+import dev.ponder.book.graph.LearningGraphFiles;
+import dev.ponder.book.graph.Taxonomy;
+import dev.ponder.book.site.BookInfo;
+import dev.ponder.book.site.GraphPage;
+import dev.ponder.book.site.SiteBook;
+import dev.ponder.book.site.SiteResult;
+import dev.ponder.book.site.SiteWriter;
+import dev.ponder.book.steps.ChapterTextStep;
+import dev.ponder.book.steps.ConceptBatchStep;
+import dev.ponder.book.steps.ExercisesStep;
+import dev.ponder.book.steps.GlossaryStep;
+import dev.ponder.book.steps.PlanStep;
+import dev.ponder.book.steps.QuizStep;
+import dev.ponder.engine.Engine;
+import dev.ponder.engine.Sampling;
+
+/**
+ * One textbook, from the brief in its folder to a checked MkDocs site: taxonomy, learning graph in batches, chapter
+ * plan, then per chapter its text, exercises and quiz, the glossary in batches, and the site with its report. Every
+ * model step is a committed row of {@link JobStore} keyed by its inputs' hash, so running the job again (after a
+ * crash, a kill, a full disk) redoes nothing that finished and continues at the first unfinished step.
+ */
+public final class BookJob {
+
+    /** The brief the job works from, kept in the book folder. */
+    public static final String BRIEF_FILE = "brief.yaml";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Engine engine;
+    private final BookOptions options;
+    private final Consumer<String> progress;
+
+    public BookJob(Path dir, Engine engine, BookOptions options, Consumer<String> progress) {
+        this.dir = dir;
+        this.engine = engine;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** What a run did. */
+    public record Outcome(SiteResult site, GraphReport graph, List<StepRecord> steps) {
+    }
+
+    public Outcome run() throws IOException {
+        CourseBrief brief = BriefFiles.load(dir.resolve(BRIEF_FILE));
+        BriefScore.Score score = BriefScore.score(brief);
+        if (!score.goodEnough() && !options.ignoreBriefScore()) {
+            throw new BookJobException("the brief scores " + score.total() + " of 100; below "
+                    + BriefScore.GOOD_ENOUGH + " the book would be guessed rather than planned. "
+                    + String.join(" ", score.hints()) + " Improve " + dir.resolve(BRIEF_FILE)
+                    + ", or pass --ignore-brief-score.");
+        }
+        String briefText = BriefFiles.toYaml(brief);
+        try (JobStore store = JobStore.open(dir)) {
+            StepRunner steps = new StepRunner(store, progress);
+            ModelCalls calls = new ModelCalls(engine, options.markers(), options.maxAttempts());
+            Budget budget = Budget.of(engine);
+
+            List<Taxonomy> taxonomies = taxonomies(steps, calls, brief, briefText, budget);
+            Repaired graph = learningGraph(steps, calls, brief, briefText, taxonomies, budget);
+            Path graphDir = dir.resolve("docs").resolve("learning-graph");
+            LearningGraphFiles.write(graphDir, graph.graph());
+            String graphCsv = LearningGraphFiles.toCsv(graph.graph());
+            GraphReport report = GraphChecks.check(graph.graph());
+
+            List<ChapterPlan> plans = plan(steps, calls, brief, graph.graph(), graphCsv, budget);
+            Map<Integer, Concept> concepts = graph.graph().byId();
+            List<Chapter> chapters = new ArrayList<>();
+            for (ChapterPlan plan : plans) {
+                chapters.add(chapter(steps, calls, brief, briefText, plan, labels(plan, concepts), budget));
+            }
+            List<GlossaryEntry> glossary = glossary(steps, calls, brief, graph.graph(), budget);
+
+            String bookReport = BookReport.markdown(score, report, graph.changes(), store.all());
+            SiteResult site = new SiteWriter().write(dir, new SiteBook(info(brief), chapters, glossary,
+                    new GraphPage(LearningGraphFiles.JSON_FILE, report.markdown()), bookReport));
+            return new Outcome(site, report, store.all());
+        }
+    }
+
+    private List<Taxonomy> taxonomies(StepRunner steps, ModelCalls calls, CourseBrief brief, String briefText,
+                                      Budget budget) {
+        int max = Math.max(3, Math.min(12, brief.conceptTarget() / 4));
+        String schema = GraphSchema.taxonomies(2, max);
+        String prompt = """
+                List the topic categories of the course "%s": %s
+                Give 2 to %d categories, each with an id of 3 to 5 capital letters and a short name; include
+                MISC for what fits nowhere else. Reply with JSON only.""".formatted(brief.title(), brief.description(),
+                max);
+        String reply = steps.run("taxonomy", Hashes.of(briefText, schema), () -> calls.structured(prompt, schema,
+                options.sampling(budget.structured(), "taxonomy"), text -> problems(
+                        GraphReplyParser.parseTaxonomies(text, 2, max))));
+        return valid(GraphReplyParser.parseTaxonomies(reply, 2, max));
+    }
+
+    private record Repaired(LearningGraph graph, List<String> changes) {
+    }
+
+    private Repaired learningGraph(StepRunner steps, ModelCalls calls, CourseBrief brief, String briefText,
+                                   List<Taxonomy> taxonomies, Budget budget) {
+        List<Concept> concepts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int target = brief.conceptTarget();
+        int batchNumber = 0;
+        String previous = Hashes.of(briefText, taxonomies.toString());
+        while (concepts.size() < target) {
+            batchNumber++;
+            BatchSpec spec = new BatchSpec(concepts, Math.min(budget.conceptsPerReply(options.conceptBatch()),
+                    target - concepts.size()), taxonomies);
+            String schema = ConceptBatchStep.schema(spec);
+            String prompt = ConceptBatchStep.prompt(brief.title(), brief.description(), spec);
+            String step = String.format(Locale.ROOT, "concepts-%02d", batchNumber);
+            String reply = steps.run(step, Hashes.of(previous, schema), () -> calls.structured(prompt, schema,
+                    options.sampling(budget.structured(), step), text -> ConceptBatchStep.check(text, spec)));
+            previous = Hashes.of(previous, reply);
+            ConceptBatchStep.Batch batch = ConceptBatchStep.parse(reply, spec);
+            concepts.addAll(batch.concepts());
+            notes.addAll(batch.notes());
+        }
+        GraphRepair.Repaired repaired = GraphRepair.repair(new LearningGraph(concepts, taxonomies));
+        notes.addAll(repaired.changes());
+        return new Repaired(repaired.graph(), notes);
+    }
+
+    private List<ChapterPlan> plan(StepRunner steps, ModelCalls calls, CourseBrief brief, LearningGraph graph,
+                                   String graphCsv, Budget budget) {
+        List<Integer> order = GraphOrder.topological(graph).stream().map(Concept::id).toList();
+        List<List<Integer>> runs = PlanStep.assign(order, brief.chapters());
+        Map<Integer, Concept> byId = graph.byId();
+        List<List<String>> labels = runs.stream().map(run -> run.stream().map(id -> byId.get(id).label()).toList())
+                .toList();
+        String schema = PlanStep.schema(runs.size());
+        String prompt = PlanStep.prompt(brief.title(), brief.audience(), labels);
+        String reply = steps.run("plan", Hashes.of(graphCsv, brief.title(), brief.audience(), schema),
+                () -> calls.structured(prompt, schema, options.sampling(budget.structured(), "plan"),
+                        text -> PlanStep.check(text, runs)));
+        return PlanStep.parse(reply, runs);
+    }
+
+    private Chapter chapter(StepRunner steps, ModelCalls calls, CourseBrief brief, String briefText,
+                            ChapterPlan plan, List<String> labels, Budget budget) {
+        String planJson = json(plan);
+        String name = String.format(Locale.ROOT, "chapter-%02d-", plan.number());
+        int sections = options.sectionsPerChapter();
+        String textSchema = ChapterTextStep.schema(sections, budget.chars(sections + 4));
+        String text = steps.run(name + "text", Hashes.of(briefText, planJson, textSchema),
+                () -> calls.structured(ChapterTextStep.prompt(brief.title(), brief.audience(), brief.tone(), plan,
+                        labels, sections), textSchema, options.sampling(budget.structured(), name + "text"),
+                        ChapterTextStep::check));
+
+        int exerciseCount = options.exercisesPerChapter();
+        String exercisesSchema = ExercisesStep.schema(exerciseCount, budget.chars(exerciseCount * 2));
+        String exercises = steps.run(name + "exercises", Hashes.of(briefText, planJson, exercisesSchema),
+                () -> calls.structured(ExercisesStep.prompt(brief.title(), plan, labels, exerciseCount),
+                        exercisesSchema, options.sampling(budget.structured(), name + "exercises"),
+                        ExercisesStep::check));
+
+        int questions = options.questionsPerQuiz();
+        String quizSchema = QuizStep.schema(questions, budget.chars(questions * 4));
+        String quiz = steps.run(name + "quiz", Hashes.of(briefText, planJson, quizSchema),
+                () -> calls.structured(QuizStep.prompt(brief.title(), plan, labels, questions), quizSchema,
+                        options.sampling(budget.structured(), name + "quiz"), QuizStep::check));
+
+        return new Chapter(plan, ChapterTextStep.markdown(text), exercisesMarkdown(ExercisesStep.parse(exercises)),
+                QuizStep.parse(quiz));
+    }
+
+    /** Exercises as the site expects them: each a heading and its problem, then a "Solution:" the site folds away. */
+    static String exercisesMarkdown(List<ExercisesStep.Exercise> exercises) {
+        StringBuilder md = new StringBuilder();
+        for (int i = 0; i < exercises.size(); i++) {
+            md.append("### Exercise ").append(i + 1).append("\n\n").append(exercises.get(i).problem())
+                    .append("\n\nSolution: ").append(exercises.get(i).solution()).append("\n\n");
+        }
+        return md.toString();
+    }
+
+    private List<GlossaryEntry> glossary(StepRunner steps, ModelCalls calls, CourseBrief brief, LearningGraph graph,
+                                         Budget budget) {
+        List<String> terms = graph.concepts().stream().map(Concept::label).distinct()
+                .sorted(Comparator.comparing(term -> term.toLowerCase(Locale.ROOT))).toList();
+        List<GlossaryEntry> entries = new ArrayList<>();
+        int batchSize = budget.definitionsPerReply(options.glossaryBatch());
+        for (int from = 0, batch = 1; from < terms.size(); from += batchSize, batch++) {
+            List<String> some = terms.subList(from, Math.min(terms.size(), from + batchSize));
+            String schema = GlossaryStep.schema(some.size(), Math.min(400, budget.chars(some.size())));
+            String step = String.format(Locale.ROOT, "glossary-%02d", batch);
+            String reply = steps.run(step, Hashes.of(brief.title(), String.join("\n", some), schema),
+                    () -> calls.structured(GlossaryStep.prompt(brief.title(), some), schema,
+                            options.sampling(budget.structured(), step), text -> GlossaryStep.check(text, some)));
+            entries.addAll(GlossaryStep.parse(reply, some));
+        }
+        return entries;
+    }
+
+    private static List<String> labels(ChapterPlan plan, Map<Integer, Concept> concepts) {
+        return plan.conceptIds().stream().map(id -> concepts.get(id).label()).toList();
+    }
+
+    private static BookInfo info(CourseBrief brief) {
+        return new BookInfo(brief.title(), brief.description(), brief.audience(), brief.prerequisites(),
+                brief.outcomes());
+    }
+
+    private static List<String> problems(GraphReplyParser.Result<?> result) {
+        return result instanceof GraphReplyParser.Result.Invalid<?> invalid ? invalid.errors() : List.of();
+    }
+
+    private static <T> T valid(GraphReplyParser.Result<T> result) {
+        if (result instanceof GraphReplyParser.Result.Valid<T> valid) {
+            return valid.value();
+        }
+        throw new IllegalStateException("a stored reply no longer passes its check: " + problems(result));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The token budget of a reply, from the loaded model's context. */
+    record Budget(int context) {
+
+        static Budget of(Engine engine) {
+            return new Budget(engine.loaded().map(model -> model.settings().contextSize()).orElse(4096));
+        }
+
+        /** Tokens a structured reply may use: half the context, leaving the rest for the prompt. */
+        int structured() {
+            return Math.max(256, context / 2);
+        }
+
+        /** Concepts one reply can hold: a concept with its dependencies takes up to about 200 tokens. */
+        int conceptsPerReply(int wanted) {
+            return Math.max(2, Math.min(wanted, structured() / 200));
+        }
+
+        /** Definitions one reply can hold: about a hundred tokens each. */
+        int definitionsPerReply(int wanted) {
+            return Math.max(1, Math.min(wanted, structured() / 100));
+        }
+
+        /** Characters each of {@code parts} strings may hold so that the reply fits {@link #structured()}. */
+        int chars(int parts) {
+            // Two characters a token: small models spend many tokens on JSON's punctuation and whitespace.
+            return Math.max(60, Math.min(2000, structured() * 2 / Math.max(1, parts)));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ponder.book.job;
+
+import dev.ponder.engine.Sampling;
+import dev.ponder.reasoning.ReasoningMarkers;
+
+/**
+ * How a book is written: retries per step, sizes of the parts, sampling, and the model's thinking markers.
+ *
+ * @param seed -1 for random sampling; otherwise each step gets its own seed derived from it, so a run repeats
+ */
+public record BookOptions(int maxAttempts, int conceptBatch, int sectionsPerChapter, int exercisesPerChapter,
+                          int questionsPerQuiz, int glossaryBatch, double temperature, long seed,
+                          ReasoningMarkers markers, boolean ignoreBriefScore) {
+
+    public static BookOptions defaults() {
+        return new BookOptions(3, 10, 3, 3, 4, 10, Sampling.R1_TEMPERATURE, -1, ReasoningMarkers.DEFAULT, false);
+    }
+
+    public BookOptions withSeed(long newSeed) {
+        return new BookOptions(maxAttempts, conceptBatch, sectionsPerChapter, exercisesPerChapter, questionsPerQuiz,
+                glossaryBatch, temperature, newSeed, markers, ignoreBriefScore);
+    }
+
+    public BookOptions withMarkers(ReasoningMarkers newMarkers) {
+        return new BookOptions(maxAttempts, conceptBatch, sectionsPerChapter, exercisesPerChapter, questionsPerQuiz,
+                glossaryBatch, temperature, seed, newMarkers, ignoreBriefScore);
+    }
+
+    public BookOptions ignoringBriefScore(boolean ignore) {
+        return new BookOptions(maxAttempts, conceptBatch, sectionsPerChapter, exercisesPerChapter, questionsPerQuiz,
+                glossaryBatch, temperature, seed, markers, ignore);
+    }
+
+    /** Sampling for one step: a step's own seed, so that one step's retries do not change another's reply. */
+    Sampling sampling(int maxTokens, String step) {
+        long stepSeed = seed < 0 ? -1 : Math.floorMod(seed * 31 + step.hashCode(), Integer.MAX_VALUE);
+        return new Sampling(temperature, Sampling.R1_TOP_P, 40, 0.0, maxTokens, stepSeed);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.ponder.book.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ponder.book.graph.LearningGraphFiles;
+import dev.ponder.engine.LoadSettings;
+import dev.ponder.engine.llama.LlamaEngine;
+import dev.ponder.testing.SharedModel;
+
+/**
+ * The whole pipeline through the real llama.cpp engine on stories260K with a three-chapter brief: every structured
+ * step parses under its grammar, the site is complete, and {@code mkdocs build --strict} passes. The text is
+ * nonsense; the test checks structure.
+ */
+class RealModelBookTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTinyModelWritesACompleteBookThatMkdocsBuildsStrictly() throws Exception {
+        Path model = SharedModel.stories260K();
+        Files.copy(Path.of(getClass().getResource("/dev/ponder/book/brief/tiny-brief.yaml").toURI()),
+                dir.resolve(BookJob.BRIEF_FILE));
+        List<String> steps = new ArrayList<>();
+        try (LlamaEngine engine = new LlamaEngine(dir.resolve("cache"))) {
+            engine.load(LoadSettings.defaults(model).withThreads(1).withSeed(7));
+            BookJob.Outcome outcome = new BookJob(dir, engine, BookOptions.defaults().withSeed(7), steps::add).run();
+
+            assertThat(outcome.graph().acceptable()).as(outcome.graph().problems().toString()).isTrue();
+            assertThat(steps).contains("taxonomy", "concepts-01", "plan", "chapter-01-text", "chapter-03-quiz",
+                    "glossary-01");
+        }
+        assertThat(dir.resolve("docs/learning-graph").resolve(LearningGraphFiles.CSV_FILE)).isRegularFile();
+        assertThat(dir.resolve("docs/glossary.md")).isRegularFile();
+        assertThat(dir.resolve("docs/book-report.md")).content().contains("## Steps");
+        try (var chapters = Files.list(dir.resolve("docs/chapters"))) {
+            assertThat(chapters.toList()).hasSize(3);
+        }
+        mkdocsBuildsStrictly(dir);
+    }
+
+    static void mkdocsBuildsStrictly(Path book) throws Exception {
+        Process probe;
+        try {
+            probe = new ProcessBuilder("mkdocs", "--version").redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            String message = "SKIPPED mkdocs check: mkdocs is not installed (.ci/run installs it)";
+            System.err.println("!!! " + message);
+            Assumptions.abort(message);
+            return;
+        }
+        probe.waitFor(30, TimeUnit.SECONDS);
+        Process build = new ProcessBuilder("mkdocs", "build", "--strict", "-d", "site").directory(book.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(build.getInputStream().readAllBytes());
+        assertThat(build.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(build.exitValue()).as(output).isZero();
+        assertThat(book.resolve("site/index.html")).isRegularFile();
+    }
+}

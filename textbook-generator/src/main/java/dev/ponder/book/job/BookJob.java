@@ -24,9 +24,7 @@ import dev.ponder.book.graph.Concept;
 import dev.ponder.book.graph.GraphChecks;
 import dev.ponder.book.graph.GraphOrder;
 import dev.ponder.book.graph.GraphRepair;
-import dev.ponder.book.graph.GraphReplyParser;
 import dev.ponder.book.graph.GraphReport;
-import dev.ponder.book.graph.GraphSchema;
 import dev.ponder.book.graph.LearningGraph;
 import dev.ponder.book.graph.LearningGraphFiles;
 import dev.ponder.book.graph.Taxonomy;
@@ -41,6 +39,7 @@ import dev.ponder.book.steps.ExercisesStep;
 import dev.ponder.book.steps.GlossaryStep;
 import dev.ponder.book.steps.PlanStep;
 import dev.ponder.book.steps.QuizStep;
+import dev.ponder.book.steps.TaxonomyStep;
 import dev.ponder.engine.Engine;
 import dev.ponder.engine.Sampling;
 
@@ -88,8 +87,8 @@ public final class BookJob {
             ModelCalls calls = new ModelCalls(engine, options.markers(), options.maxAttempts());
             Budget budget = Budget.of(engine);
 
-            List<Taxonomy> taxonomies = taxonomies(steps, calls, brief, briefText, budget);
-            Repaired graph = learningGraph(steps, calls, brief, briefText, taxonomies, budget);
+            TaxonomyStep.Categories categories = taxonomies(steps, calls, brief, briefText, budget);
+            Repaired graph = learningGraph(steps, calls, brief, briefText, categories.taxonomies(), budget);
             Path graphDir = dir.resolve("docs").resolve("learning-graph");
             LearningGraphFiles.write(graphDir, graph.graph());
             String graphCsv = LearningGraphFiles.toCsv(graph.graph());
@@ -103,26 +102,23 @@ public final class BookJob {
             }
             List<GlossaryEntry> glossary = glossary(steps, calls, brief, graph.graph(), budget);
 
-            String bookReport = BookReport.markdown(score, report, graph.changes(), store.all());
+            List<String> repairs = new ArrayList<>(categories.notes());
+            repairs.addAll(graph.changes());
+            String bookReport = BookReport.markdown(score, report, repairs, store.all());
             SiteResult site = new SiteWriter().write(dir, new SiteBook(info(brief), chapters, glossary,
                     new GraphPage(LearningGraphFiles.JSON_FILE, report.markdown()), bookReport));
             return new Outcome(site, report, store.all());
         }
     }
 
-    private List<Taxonomy> taxonomies(StepRunner steps, ModelCalls calls, CourseBrief brief, String briefText,
-                                      Budget budget) {
+    private TaxonomyStep.Categories taxonomies(StepRunner steps, ModelCalls calls, CourseBrief brief,
+                                               String briefText, Budget budget) {
         int max = Math.max(3, Math.min(12, brief.conceptTarget() / 4));
-        String schema = GraphSchema.taxonomies(2, max);
-        String prompt = """
-                List the topic categories of the course "%s": %s
-                Give 2 to %d categories, each with an id of 3 to 5 capital letters and a short name; include
-                MISC for what fits nowhere else. Reply with JSON only.""".formatted(brief.title(), brief.description(),
-                max);
-        String reply = steps.run("taxonomy", Hashes.of(briefText, schema), () -> calls.structured(prompt, schema,
-                options.sampling(budget.structured(), "taxonomy"), text -> problems(
-                        GraphReplyParser.parseTaxonomies(text, 2, max))));
-        return valid(GraphReplyParser.parseTaxonomies(reply, 2, max));
+        String schema = TaxonomyStep.schema(2, max);
+        String prompt = TaxonomyStep.prompt(brief.title(), brief.description(), max);
+        String reply = steps.run("taxonomy", Hashes.of(briefText, schema), round -> calls.structured(prompt, schema,
+                options.sampling(budget.structured(), "taxonomy", round), text -> TaxonomyStep.check(text, 2)));
+        return TaxonomyStep.parse(reply, 2);
     }
 
     private record Repaired(LearningGraph graph, List<String> changes) {
@@ -142,8 +138,8 @@ public final class BookJob {
             String schema = ConceptBatchStep.schema(spec);
             String prompt = ConceptBatchStep.prompt(brief.title(), brief.description(), spec);
             String step = String.format(Locale.ROOT, "concepts-%02d", batchNumber);
-            String reply = steps.run(step, Hashes.of(previous, schema), () -> calls.structured(prompt, schema,
-                    options.sampling(budget.structured(), step), text -> ConceptBatchStep.check(text, spec)));
+            String reply = steps.run(step, Hashes.of(previous, schema), round -> calls.structured(prompt, schema,
+                    options.sampling(budget.structured(), step, round), text -> ConceptBatchStep.check(text, spec)));
             previous = Hashes.of(previous, reply);
             ConceptBatchStep.Batch batch = ConceptBatchStep.parse(reply, spec);
             concepts.addAll(batch.concepts());
@@ -159,14 +155,20 @@ public final class BookJob {
         List<Integer> order = GraphOrder.topological(graph).stream().map(Concept::id).toList();
         List<List<Integer>> runs = PlanStep.assign(order, brief.chapters());
         Map<Integer, Concept> byId = graph.byId();
-        List<List<String>> labels = runs.stream().map(run -> run.stream().map(id -> byId.get(id).label()).toList())
-                .toList();
-        String schema = PlanStep.schema(runs.size());
-        String prompt = PlanStep.prompt(brief.title(), brief.audience(), labels);
-        String reply = steps.run("plan", Hashes.of(graphCsv, brief.title(), brief.audience(), schema),
-                () -> calls.structured(prompt, schema, options.sampling(budget.structured(), "plan"),
-                        text -> PlanStep.check(text, runs)));
-        return PlanStep.parse(reply, runs);
+        String schema = PlanStep.schema(Math.min(300, budget.chars(6)));
+        List<ChapterPlan> plans = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            int number = i + 1;
+            List<Integer> run = runs.get(i);
+            String prompt = PlanStep.prompt(brief.title(), brief.audience(), number, runs.size(),
+                    run.stream().map(id -> byId.get(id).label()).toList());
+            String step = String.format(Locale.ROOT, "plan-%02d", number);
+            String reply = steps.run(step, Hashes.of(graphCsv, brief.title(), brief.audience(), schema,
+                    Integer.toString(number)), round -> calls.structured(prompt, schema,
+                    options.sampling(budget.structured(), step, round), PlanStep::check));
+            plans.add(PlanStep.parse(reply, number, run));
+        }
+        return plans;
     }
 
     private Chapter chapter(StepRunner steps, ModelCalls calls, CourseBrief brief, String briefText,
@@ -176,22 +178,22 @@ public final class BookJob {
         int sections = options.sectionsPerChapter();
         String textSchema = ChapterTextStep.schema(sections, budget.chars(sections + 4));
         String text = steps.run(name + "text", Hashes.of(briefText, planJson, textSchema),
-                () -> calls.structured(ChapterTextStep.prompt(brief.title(), brief.audience(), brief.tone(), plan,
-                        labels, sections), textSchema, options.sampling(budget.structured(), name + "text"),
+                round -> calls.structured(ChapterTextStep.prompt(brief.title(), brief.audience(), brief.tone(), plan,
+                        labels, sections), textSchema, options.sampling(budget.structured(), name + "text", round),
                         ChapterTextStep::check));
 
         int exerciseCount = options.exercisesPerChapter();
         String exercisesSchema = ExercisesStep.schema(exerciseCount, budget.chars(exerciseCount * 2));
         String exercises = steps.run(name + "exercises", Hashes.of(briefText, planJson, exercisesSchema),
-                () -> calls.structured(ExercisesStep.prompt(brief.title(), plan, labels, exerciseCount),
-                        exercisesSchema, options.sampling(budget.structured(), name + "exercises"),
+                round -> calls.structured(ExercisesStep.prompt(brief.title(), plan, labels, exerciseCount),
+                        exercisesSchema, options.sampling(budget.structured(), name + "exercises", round),
                         ExercisesStep::check));
 
         int questions = options.questionsPerQuiz();
         String quizSchema = QuizStep.schema(questions, budget.chars(questions * 4));
         String quiz = steps.run(name + "quiz", Hashes.of(briefText, planJson, quizSchema),
-                () -> calls.structured(QuizStep.prompt(brief.title(), plan, labels, questions), quizSchema,
-                        options.sampling(budget.structured(), name + "quiz"), QuizStep::check));
+                round -> calls.structured(QuizStep.prompt(brief.title(), plan, labels, questions), quizSchema,
+                        options.sampling(budget.structured(), name + "quiz", round), QuizStep::check));
 
         return new Chapter(plan, ChapterTextStep.markdown(text), exercisesMarkdown(ExercisesStep.parse(exercises)),
                 QuizStep.parse(quiz));
@@ -218,8 +220,8 @@ public final class BookJob {
             String schema = GlossaryStep.schema(some.size(), Math.min(400, budget.chars(some.size())));
             String step = String.format(Locale.ROOT, "glossary-%02d", batch);
             String reply = steps.run(step, Hashes.of(brief.title(), String.join("\n", some), schema),
-                    () -> calls.structured(GlossaryStep.prompt(brief.title(), some), schema,
-                            options.sampling(budget.structured(), step), text -> GlossaryStep.check(text, some)));
+                    round -> calls.structured(GlossaryStep.prompt(brief.title(), some), schema,
+                            options.sampling(budget.structured(), step, round), text -> GlossaryStep.check(text, some)));
             entries.addAll(GlossaryStep.parse(reply, some));
         }
         return entries;
@@ -232,17 +234,6 @@ public final class BookJob {
     private static BookInfo info(CourseBrief brief) {
         return new BookInfo(brief.title(), brief.description(), brief.audience(), brief.prerequisites(),
                 brief.outcomes());
-    }
-
-    private static List<String> problems(GraphReplyParser.Result<?> result) {
-        return result instanceof GraphReplyParser.Result.Invalid<?> invalid ? invalid.errors() : List.of();
-    }
-
-    private static <T> T valid(GraphReplyParser.Result<T> result) {
-        if (result instanceof GraphReplyParser.Result.Valid<T> valid) {
-            return valid.value();
-        }
-        throw new IllegalStateException("a stored reply no longer passes its check: " + problems(result));
     }
 
     private static String json(Object value) {

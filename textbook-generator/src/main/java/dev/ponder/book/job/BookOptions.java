@@ -31,9 +31,13 @@ public record BookOptions(int maxAttempts, int conceptBatch, int sectionsPerChap
                 glossaryBatch, temperature, seed, markers, ignore);
     }
 
-    /** Sampling for one step: a step's own seed, so that one step's retries do not change another's reply. */
-    Sampling sampling(int maxTokens, String step) {
-        long stepSeed = seed < 0 ? -1 : Math.floorMod(seed * 31 + step.hashCode(), Integer.MAX_VALUE);
+    /**
+     * Sampling for one step: a step's own seed, so that one step's retries do not change another's reply, and a new
+     * one each {@code round} the step is started again.
+     */
+    Sampling sampling(int maxTokens, String step, int round) {
+        long stepSeed = seed < 0 ? -1
+                : Math.floorMod(seed * 31 + step.hashCode() + 1_000L * round, Integer.MAX_VALUE);
         return new Sampling(temperature, Sampling.R1_TOP_P, 40, 0.0, maxTokens, stepSeed);
     }
 }

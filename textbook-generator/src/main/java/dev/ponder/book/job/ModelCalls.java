@@ -76,7 +76,9 @@ public final class ModelCalls {
         int tokens = 0;
         List<String> problems = List.of();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            Reply reply = reply(turns, jsonSchema, sampling);
+            // A retry samples afresh: the same seed would mostly repeat the rejected reply.
+            Sampling attemptSampling = sampling.seed() < 0 ? sampling : sampling.withSeed(sampling.seed() + attempt - 1);
+            Reply reply = reply(turns, jsonSchema, attemptSampling);
             tokens += reply.tokens();
             problems = check.apply(reply.answer());
             if (problems.isEmpty()) {

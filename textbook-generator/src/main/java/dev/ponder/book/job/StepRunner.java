@@ -11,10 +11,13 @@ import dev.ponder.engine.EngineException;
  */
 public final class StepRunner {
 
-    /** One step's work: a call to the model, checked. */
+    /**
+     * One step's work: a call to the model, checked. {@code round} counts the earlier starts of the step (0 the first
+     * time), so that a step that failed samples differently when the job is resumed instead of failing the same way.
+     */
     @FunctionalInterface
     public interface Work {
-        ModelCalls.Result run() throws EngineException, ModelCalls.RepliesRejected;
+        ModelCalls.Result run(int round) throws EngineException, ModelCalls.RepliesRejected;
     }
 
     private final JobStore store;
@@ -32,16 +35,17 @@ public final class StepRunner {
             return done.get().output();
         }
         progress.accept(name);
+        int round = store.starts(name);
         store.started(name);
         try {
-            ModelCalls.Result result = work.run();
+            ModelCalls.Result result = work.run(round);
             store.save(new StepRecord(name, inputHash, "done", result.text(), result.thinking(), null,
                     result.attempts(), result.tokens(), result.millis(), Instant.now()));
             return result.text();
         } catch (ModelCalls.RepliesRejected e) {
             store.save(new StepRecord(name, inputHash, "failed", null, null, e.getMessage(), 0, 0, 0, Instant.now()));
-            throw new BookJobException("step " + name + " failed: " + e.getMessage()
-                    + ". Try a larger model or run ponder book resume to try again.", e);
+            throw new BookJobException("step " + name + " failed: " + e.getMessage().replaceAll("\\.+$", "")
+                    + ". Try a larger model, or run ponder book resume to try again.", e);
         } catch (EngineException e) {
             throw new BookJobException("step " + name + " stopped: " + e.getMessage()
                     + " Finished steps are kept: run ponder book resume.", e);

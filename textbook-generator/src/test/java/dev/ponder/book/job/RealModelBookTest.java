@@ -38,7 +38,7 @@ class RealModelBookTest {
             BookJob.Outcome outcome = new BookJob(dir, engine, BookOptions.defaults().withSeed(7), steps::add).run();
 
             assertThat(outcome.graph().acceptable()).as(outcome.graph().problems().toString()).isTrue();
-            assertThat(steps).contains("taxonomy", "concepts-01", "plan", "chapter-01-text", "chapter-03-quiz",
+            assertThat(steps).contains("taxonomy", "concepts-01", "plan-01", "chapter-01-text", "chapter-03-quiz",
                     "glossary-01");
         }
         assertThat(dir.resolve("docs/learning-graph").resolve(LearningGraphFiles.CSV_FILE)).isRegularFile();

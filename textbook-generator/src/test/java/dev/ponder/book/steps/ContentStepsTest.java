@@ -18,16 +18,17 @@ class ContentStepsTest {
     }
 
     @Test
-    void aPlanTagsObjectivesWithBloomLevelsAndNeedsOneEntryPerChapter() {
+    void aChapterPlanTagsItsObjectivesWithBloomLevels() {
         String reply = """
-                {"chapters":[{"title":"Search","summary":"How agents search.","objectives":[
+                {"title":"Search","summary":"How agents search.","objectives":[
                 {"level":"understand","text":"Explain breadth-first search."},
-                {"level":"apply","text":"Use A* on a grid."}]}]}""";
-        var plans = PlanStep.parse(reply, List.of(List.of(1, 2)));
-        assertThat(plans.getFirst().objectives()).extracting(o -> o.level())
+                {"level":"apply","text":"Use A* on a grid."}]}""";
+        var plan = PlanStep.parse(reply, 1, List.of(1, 2));
+        assertThat(plan.objectives()).extracting(o -> o.level())
                 .containsExactly(BloomLevel.UNDERSTAND, BloomLevel.APPLY);
-        assertThat(plans.getFirst().conceptIds()).containsExactly(1, 2);
-        assertThat(PlanStep.check(reply, List.of(List.of(1), List.of(2)))).anyMatch(p -> p.contains("needs 2"));
+        assertThat(plan.conceptIds()).containsExactly(1, 2);
+        assertThat(PlanStep.check(reply.replace("\"understand\"", "\"ponder\"")))
+                .anyMatch(p -> p.contains("Bloom level"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,6 +50,17 @@ public final class AtomicWrite {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+        removeLeftovers(absolute);
+    }
+
+    /** Temporary files of earlier writes of {@code target} that a killed process never renamed. */
+    private static void removeLeftovers(Path target) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(),
+                "." + target.getFileName() + ".*.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
         }
     }
 }

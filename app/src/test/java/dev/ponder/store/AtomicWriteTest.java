@@ -43,4 +43,15 @@ class AtomicWriteTest {
             return files.map(p -> p.getFileName().toString()).toList();
         }
     }
+
+    @Test
+    void aTemporaryFileLeftByAKilledWriteIsRemovedByTheNextWrite(@TempDir Path folder) throws Exception {
+        Path target = folder.resolve("learning-graph.json");
+        Path leftover = Files.writeString(folder.resolve(".learning-graph.json.12345.tmp"), "{\"half");
+
+        AtomicWrite.writeString(target, "{}");
+
+        assertThat(leftover).doesNotExist();
+        assertThat(target).hasContent("{}");
+    }
 }

@@ -19,6 +19,8 @@ public final class Main {
 
     public static void main(String[] args) {
         CommandLine cli = PonderCli.commandLine().addSubcommand("book", BookCli.commandLine());
+        cli.getCommandSpec().usageMessage().footer("", "Without a command, ponder opens the window "
+                + "(--model FILE preloads a model, --data-dir DIR picks the data folder).");
         if (args.length > 0 && isCommand(cli, args[0])) {
             System.exit(cli.execute(args));
         }

@@ -51,6 +51,11 @@ public final class JobStore implements AutoCloseable {
                           millis INTEGER NOT NULL,
                           finished_at INTEGER NOT NULL)""");
                 statement.execute("""
+                        CREATE TABLE IF NOT EXISTS step_failure (
+                          id INTEGER PRIMARY KEY,
+                          name TEXT NOT NULL,
+                          failed_at INTEGER NOT NULL)""");
+                statement.execute("""
                         CREATE TABLE IF NOT EXISTS step_start (
                           id INTEGER PRIMARY KEY,
                           name TEXT NOT NULL,
@@ -115,6 +120,19 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
+    /** How many times the step's replies were all rejected, over every run of the job. */
+    public synchronized int failures(String name) {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM step_failure WHERE name = ?")) {
+            count.setString(1, name);
+            try (ResultSet row = count.executeQuery()) {
+                return row.next() ? row.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure("counting failures of " + name, e);
+        }
+    }
+
     public synchronized void save(StepRecord record) {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO step (name, input_hash, status, output, thinking, error, attempts, tokens, millis,
@@ -135,6 +153,14 @@ public final class JobStore implements AutoCloseable {
             upsert.setLong(9, record.millis());
             upsert.setLong(10, record.finishedAt().toEpochMilli());
             upsert.executeUpdate();
+            if (!record.done()) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO step_failure (name, failed_at) VALUES (?, ?)")) {
+                    insert.setString(1, record.name());
+                    insert.setLong(2, record.finishedAt().toEpochMilli());
+                    insert.executeUpdate();
+                }
+            }
         } catch (SQLException e) {
             throw failure("saving step " + record.name(), e);
         }

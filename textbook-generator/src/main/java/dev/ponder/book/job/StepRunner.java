@@ -12,8 +12,9 @@ import dev.ponder.engine.EngineException;
 public final class StepRunner {
 
     /**
-     * One step's work: a call to the model, checked. {@code round} counts the earlier starts of the step (0 the first
-     * time), so that a step that failed samples differently when the job is resumed instead of failing the same way.
+     * One step's work: a call to the model, checked. {@code round} counts the step's earlier failures, so that a step
+     * whose replies were all rejected samples differently when the job is resumed, instead of failing the same way;
+     * a step cut short by a kill runs again as it would have (same round), and a seeded book comes out the same.
      */
     @FunctionalInterface
     public interface Work {
@@ -35,7 +36,7 @@ public final class StepRunner {
             return done.get().output();
         }
         progress.accept(name);
-        int round = store.starts(name);
+        int round = store.failures(name);
         store.started(name);
         try {
             ModelCalls.Result result = work.run(round);

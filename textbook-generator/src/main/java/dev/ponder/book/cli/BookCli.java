@@ -34,14 +34,16 @@ import picocli.CommandLine.Parameters;
 /** {@code ponder book}: write a textbook from a course brief, resume it after a stop, and check it. */
 @Command(name = "book", mixinStandardHelpOptions = true,
         description = "Write a whole textbook from a course brief as an MkDocs site, on the local model.",
-        subcommands = {BookCli.New.class, BookCli.Resume.class, BookCli.Status.class, BookCli.Check.class})
+        subcommands = {BookCli.New.class, BookCli.Resume.class, BookCli.Regenerate.class, BookCli.Status.class,
+                BookCli.Check.class})
 public final class BookCli {
 
     /** Exit code for a brief or book folder the user must fix. */
     static final int BAD_INPUT = 2;
 
     public static CommandLine commandLine() {
-        return new CommandLine(new BookCli()).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+        return new CommandLine(new BookCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("ponder book: " + e.getMessage());
             return e instanceof BookJobException ? 1 : BAD_INPUT;
         });
@@ -111,16 +113,56 @@ public final class BookCli {
         }
     }
 
+    @Command(name = "regenerate", mixinStandardHelpOptions = true,
+            description = {"Write a chapter's text, exercises or quiz anew.",
+                    "A page edited by hand is kept (and named) unless --overwrite is given."})
+    static final class Regenerate implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR")
+        Path dir;
+
+        @Option(names = "--chapter", required = true, paramLabel = "N", description = "The chapter's number.")
+        int chapter;
+
+        @Option(names = "--part", paramLabel = "PART", description = "text, exercises or quiz (default: all three).")
+        List<BookJob.Part> parts = List.of(BookJob.Part.values());
+
+        @Option(names = "--overwrite", description = "Replace pages even where they were edited by hand.")
+        boolean overwrite;
+
+        @Override
+        public Integer call() throws IOException, EngineException {
+            JobSettings settings = JobSettings.read(dir);
+            try (JobStore store = JobStore.open(dir)) {
+                for (BookJob.Part part : parts) {
+                    if (!store.forget(part.step(chapter))) {
+                        System.err.println("ponder book: chapter " + chapter + " has no " + part.name()
+                                .toLowerCase(java.util.Locale.ROOT) + " yet: run ponder book resume " + dir);
+                        return BAD_INPUT;
+                    }
+                }
+            }
+            return run(dir, settings, overwrite);
+        }
+    }
+
     static int run(Path dir, JobSettings settings) throws EngineException, IOException {
+        return run(dir, settings, false);
+    }
+
+    static int run(Path dir, JobSettings settings, boolean overwriteHandEdits) throws EngineException, IOException {
         try (EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot())) {
             System.err.println("Loading " + Path.of(settings.model()).getFileName() + "…");
             engine.load(LoadSettings.defaults(Path.of(settings.model())).withThreads(settings.threads()));
             BookOptions options = BookOptions.defaults().withSeed(settings.seed())
-                    .ignoringBriefScore(settings.ignoreBriefScore());
+                    .ignoringBriefScore(settings.ignoreBriefScore()).overwritingHandEdits(overwriteHandEdits);
             BookJob.Outcome outcome = new BookJob(dir, engine, options, step -> System.err.println("  " + step))
                     .run();
             System.out.println("Book written: " + dir.resolve("mkdocs.yml") + " (" + outcome.steps().size()
                     + " steps). Build it with: cd " + dir + " && mkdocs build --strict");
+            for (String kept : outcome.site().keptHandEdited()) {
+                System.out.println("Kept your edit of " + kept + " (regenerate with --overwrite to replace it).");
+            }
             if (!outcome.graph().acceptable()) {
                 System.out.println("The learning graph has problems: see docs/book-report.md.");
             }

@@ -51,6 +51,16 @@ import dev.ponder.engine.Sampling;
  */
 public final class BookJob {
 
+    /** The parts of a chapter that can be written anew on their own. */
+    public enum Part {
+        TEXT, EXERCISES, QUIZ;
+
+        /** The name of the step that writes this part of chapter {@code number}. */
+        public String step(int number) {
+            return String.format(Locale.ROOT, "chapter-%02d-%s", number, name().toLowerCase(Locale.ROOT));
+        }
+    }
+
     /** The brief the job works from, kept in the book folder. */
     public static final String BRIEF_FILE = "brief.yaml";
 
@@ -105,7 +115,7 @@ public final class BookJob {
             List<String> repairs = new ArrayList<>(categories.notes());
             repairs.addAll(graph.changes());
             String bookReport = BookReport.markdown(score, report, repairs, store.all());
-            SiteResult site = new SiteWriter().write(dir, new SiteBook(info(brief), chapters, glossary,
+            SiteResult site = new SiteWriter(options.overwriteHandEdits()).write(dir, new SiteBook(info(brief), chapters, glossary,
                     new GraphPage(LearningGraphFiles.JSON_FILE, report.markdown()), bookReport));
             return new Outcome(site, report, store.all());
         }
@@ -174,26 +184,28 @@ public final class BookJob {
     private Chapter chapter(StepRunner steps, ModelCalls calls, CourseBrief brief, String briefText,
                             ChapterPlan plan, List<String> labels, Budget budget) {
         String planJson = json(plan);
-        String name = String.format(Locale.ROOT, "chapter-%02d-", plan.number());
         int sections = options.sectionsPerChapter();
         String textSchema = ChapterTextStep.schema(sections, budget.chars(sections + 4));
-        String text = steps.run(name + "text", Hashes.of(briefText, planJson, textSchema),
+        String textStep = Part.TEXT.step(plan.number());
+        String text = steps.run(textStep, Hashes.of(briefText, planJson, textSchema),
                 round -> calls.structured(ChapterTextStep.prompt(brief.title(), brief.audience(), brief.tone(), plan,
-                        labels, sections), textSchema, options.sampling(budget.structured(), name + "text", round),
+                        labels, sections), textSchema, options.sampling(budget.structured(), textStep, round),
                         ChapterTextStep::check));
 
         int exerciseCount = options.exercisesPerChapter();
         String exercisesSchema = ExercisesStep.schema(exerciseCount, budget.chars(exerciseCount * 2));
-        String exercises = steps.run(name + "exercises", Hashes.of(briefText, planJson, exercisesSchema),
+        String exercisesStep = Part.EXERCISES.step(plan.number());
+        String exercises = steps.run(exercisesStep, Hashes.of(briefText, planJson, exercisesSchema),
                 round -> calls.structured(ExercisesStep.prompt(brief.title(), plan, labels, exerciseCount),
-                        exercisesSchema, options.sampling(budget.structured(), name + "exercises", round),
+                        exercisesSchema, options.sampling(budget.structured(), exercisesStep, round),
                         ExercisesStep::check));
 
         int questions = options.questionsPerQuiz();
         String quizSchema = QuizStep.schema(questions, budget.chars(questions * 4));
-        String quiz = steps.run(name + "quiz", Hashes.of(briefText, planJson, quizSchema),
+        String quizStep = Part.QUIZ.step(plan.number());
+        String quiz = steps.run(quizStep, Hashes.of(briefText, planJson, quizSchema),
                 round -> calls.structured(QuizStep.prompt(brief.title(), plan, labels, questions), quizSchema,
-                        options.sampling(budget.structured(), name + "quiz", round), QuizStep::check));
+                        options.sampling(budget.structured(), quizStep, round), QuizStep::check));
 
         return new Chapter(plan, ChapterTextStep.markdown(text), exercisesMarkdown(ExercisesStep.parse(exercises)),
                 QuizStep.parse(quiz));

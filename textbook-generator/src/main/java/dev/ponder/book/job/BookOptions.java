@@ -7,28 +7,36 @@ import dev.ponder.reasoning.ReasoningMarkers;
  * How a book is written: retries per step, sizes of the parts, sampling, and the model's thinking markers.
  *
  * @param seed -1 for random sampling; otherwise each step gets its own seed derived from it, so a run repeats
+ * @param overwriteHandEdits whether the site writer replaces pages edited by hand; otherwise it keeps them
  */
 public record BookOptions(int maxAttempts, int conceptBatch, int sectionsPerChapter, int exercisesPerChapter,
                           int questionsPerQuiz, int glossaryBatch, double temperature, long seed,
-                          ReasoningMarkers markers, boolean ignoreBriefScore) {
+                          ReasoningMarkers markers, boolean ignoreBriefScore, boolean overwriteHandEdits) {
 
     public static BookOptions defaults() {
-        return new BookOptions(3, 10, 3, 3, 4, 10, Sampling.R1_TEMPERATURE, -1, ReasoningMarkers.DEFAULT, false);
+        return new BookOptions(3, 10, 3, 3, 4, 10, Sampling.R1_TEMPERATURE, -1, ReasoningMarkers.DEFAULT, false,
+                false);
     }
 
     public BookOptions withSeed(long newSeed) {
         return new BookOptions(maxAttempts, conceptBatch, sectionsPerChapter, exercisesPerChapter, questionsPerQuiz,
-                glossaryBatch, temperature, newSeed, markers, ignoreBriefScore);
+                glossaryBatch, temperature, newSeed, markers, ignoreBriefScore, overwriteHandEdits);
     }
 
     public BookOptions withMarkers(ReasoningMarkers newMarkers) {
         return new BookOptions(maxAttempts, conceptBatch, sectionsPerChapter, exercisesPerChapter, questionsPerQuiz,
-                glossaryBatch, temperature, seed, newMarkers, ignoreBriefScore);
+                glossaryBatch, temperature, seed, newMarkers, ignoreBriefScore, overwriteHandEdits);
     }
 
     public BookOptions ignoringBriefScore(boolean ignore) {
         return new BookOptions(maxAttempts, conceptBatch, sectionsPerChapter, exercisesPerChapter, questionsPerQuiz,
-                glossaryBatch, temperature, seed, markers, ignore);
+                glossaryBatch, temperature, seed, markers, ignore, overwriteHandEdits);
+    }
+
+    /** Whether pages the professor edited by hand are replaced (otherwise they are kept and reported). */
+    public BookOptions overwritingHandEdits(boolean overwrite) {
+        return new BookOptions(maxAttempts, conceptBatch, sectionsPerChapter, exercisesPerChapter, questionsPerQuiz,
+                glossaryBatch, temperature, seed, markers, ignoreBriefScore, overwrite);
     }
 
     /**

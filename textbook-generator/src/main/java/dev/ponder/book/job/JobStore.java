@@ -120,6 +120,27 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets a finished step, so that the next run writes it anew (regenerating a part of the book). It counts as a
+     * rejection: the new reply is sampled afresh rather than repeating the forgotten one.
+     */
+    public synchronized boolean forget(String name) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM step WHERE name = ?");
+             PreparedStatement reject = connection.prepareStatement(
+                     "INSERT INTO step_failure (name, failed_at) VALUES (?, ?)")) {
+            delete.setString(1, name);
+            boolean forgotten = delete.executeUpdate() > 0;
+            if (forgotten) {
+                reject.setString(1, name);
+                reject.setLong(2, System.currentTimeMillis());
+                reject.executeUpdate();
+            }
+            return forgotten;
+        } catch (SQLException e) {
+            throw failure("forgetting step " + name, e);
+        }
+    }
+
     /** How many times the step's replies were all rejected, over every run of the job. */
     public synchronized int failures(String name) {
         try (PreparedStatement count = connection.prepareStatement(

@@ -40,6 +40,8 @@ class RealModelBookTest {
             assertThat(outcome.graph().acceptable()).as(outcome.graph().problems().toString()).isTrue();
             assertThat(steps).contains("taxonomy", "concepts-01", "plan-01", "chapter-01-text", "chapter-03-quiz",
                     "glossary-01");
+
+            regeneratingAChapterKeepsAProfessorsEditUnlessToldToOverwrite(engine, outcome);
         }
         assertThat(dir.resolve("docs/learning-graph").resolve(LearningGraphFiles.CSV_FILE)).isRegularFile();
         assertThat(dir.resolve("docs/glossary.md")).isRegularFile();
@@ -48,6 +50,29 @@ class RealModelBookTest {
             assertThat(chapters.toList()).hasSize(3);
         }
         mkdocsBuildsStrictly(dir);
+    }
+
+    private void regeneratingAChapterKeepsAProfessorsEditUnlessToldToOverwrite(LlamaEngine engine,
+                                                                               BookJob.Outcome first)
+            throws Exception {
+        String page = "docs/" + first.site().written().stream().filter(path -> path.matches(".*chapters/01-.*/index.md"))
+                .findFirst().orElseThrow().replaceFirst("^docs/", "");
+        Path file = dir.resolve(page);
+        Files.writeString(file, Files.readString(file) + "\nA note the professor added.\n");
+        try (JobStore store = JobStore.open(dir)) {
+            assertThat(store.forget(BookJob.Part.TEXT.step(1))).isTrue();
+        }
+
+        BookJob.Outcome kept = new BookJob(dir, engine, BookOptions.defaults().withSeed(7), step -> { }).run();
+        assertThat(kept.site().keptHandEdited()).anyMatch(path -> path.endsWith(page));
+        assertThat(file).content().contains("A note the professor added.");
+
+        try (JobStore store = JobStore.open(dir)) {
+            store.forget(BookJob.Part.TEXT.step(1));
+            assertThat(store.starts(BookJob.Part.TEXT.step(1))).isEqualTo(2);
+        }
+        new BookJob(dir, engine, BookOptions.defaults().withSeed(7).overwritingHandEdits(true), step -> { }).run();
+        assertThat(file).content().doesNotContain("A note the professor added.");
     }
 
     static void mkdocsBuildsStrictly(Path book) throws Exception {

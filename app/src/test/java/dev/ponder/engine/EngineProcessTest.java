@@ -122,6 +122,27 @@ class EngineProcessTest extends EngineContract {
     }
 
     @Test
+    void twoGenerationsRunSideBySideInTheChildsParallelSequences() throws Exception {
+        engine.load(settings().withParallel(2).withContextSize(4096));
+        java.util.concurrent.atomic.AtomicLong firstLastToken = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong secondFirstToken = new java.util.concurrent.atomic.AtomicLong();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> engine.complete(CompletionRequest.of("Once", Sampling.greedy(400)),
+                    text -> firstLastToken.set(System.nanoTime())));
+            var second = pool.submit(() -> engine.complete(CompletionRequest.of("The cat", Sampling.greedy(400)),
+                    text -> secondFirstToken.compareAndSet(0, System.nanoTime())));
+            assertThat(first.get(30, TimeUnit.SECONDS).completionTokens()).isEqualTo(400);
+            assertThat(second.get(30, TimeUnit.SECONDS).completionTokens()).isEqualTo(400);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(secondFirstToken.get()).as("the second began before the first ended")
+                .isLessThan(firstLastToken.get());
+        assertThat(engine.restarts()).isZero();
+    }
+
+    @Test
     void theChildExitsWhenClosed() throws Exception {
         engine.load(settings());
         ProcessHandle child = ProcessHandle.of(engine.pid().orElseThrow()).orElseThrow();

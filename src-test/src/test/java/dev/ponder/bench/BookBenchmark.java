@@ -55,7 +55,30 @@ class BookBenchmark {
             single = n == 1 ? rate : single;
             System.out.printf(Locale.ROOT, "%3d %12.0f %9.2fx%n", n, rate, rate / single);
         }
+        tinyBookWallTime(model);
         sampleBook(model);
+    }
+
+    /** The three-chapter test brief, in-process, with chapters in 1 and 2 parallel sequences. */
+    private void tinyBookWallTime(Path model) throws Exception {
+        Path brief = Path.of(System.getProperty("ponder.root"), "textbook-generator", "src", "test", "resources",
+                "dev", "ponder", "book", "brief", "tiny-brief.yaml");
+        System.out.println();
+        System.out.printf("%-40s %10s%n", "tiny brief (3 chapters), in-process", "seconds");
+        for (int sequences : new int[] {1, 2}) {
+            Path book = dir.resolve("tiny-" + sequences);
+            Files.createDirectories(book);
+            Files.copy(brief, book.resolve(dev.ponder.book.job.BookJob.BRIEF_FILE));
+            try (LlamaEngine engine = new LlamaEngine(dir.resolve("cache"))) {
+                engine.load(LoadSettings.defaults(model).withThreads(1).withSeed(7).withParallel(sequences)
+                        .withContextSize(2048 * sequences));
+                long start = System.nanoTime();
+                new dev.ponder.book.job.BookJob(book, engine, dev.ponder.book.job.BookOptions.defaults().withSeed(7),
+                        step -> { }).run();
+                System.out.printf(Locale.ROOT, "%-40s %10.2f%n", sequences + " parallel sequence(s)",
+                        (System.nanoTime() - start) / 1e9);
+            }
+        }
     }
 
     private double aggregateRate(Path model, int sequences) throws Exception {

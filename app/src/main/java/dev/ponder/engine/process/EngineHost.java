@@ -10,6 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,8 @@ import sun.misc.SignalHandler;
  * The engine child's main: serves one {@link Engine} to the app over a Unix-domain socket.
  *
  * <p>llama.cpp and the binding print to stdout and stderr whatever they like, so nothing of the protocol goes there.
- * Requests are read on one thread and run on another, so that a cancel is seen while a generation streams; replies go
+ * Requests are read on one thread and each runs on its own, so that a cancel is seen while a generation streams and
+ * generations can share the model's parallel sequences; replies go
  * through one writer thread that batches tokens when they come faster than the socket takes them, so the generating
  * thread never waits on I/O. The process ends with {@link Runtime#halt} because the binding leaves a non-daemon native
  * thread behind that would keep the JVM alive.
@@ -38,8 +42,11 @@ public final class EngineHost {
     private final Engine engine;
     private final JsonLines lines;
     private final LinkedBlockingQueue<Reply> outbox = new LinkedBlockingQueue<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-            .name("engine-worker").daemon().factory());
+    /** One thread a request: generations run side by side in llama.cpp's slots (parallel sequences). */
+    private final ExecutorService worker = Executors.newCachedThreadPool(Thread.ofPlatform()
+            .name("engine-worker-", 0).daemon().factory());
+    /** A load or an unload replaces the model under every generation: it waits for them, and they for it. */
+    private final ReadWriteLock model = new ReentrantReadWriteLock();
 
     private EngineHost(Engine engine, JsonLines lines) {
         this.engine = engine;
@@ -113,6 +120,17 @@ public final class EngineHost {
 
     private Reply handle(Request request) throws EngineException {
         long id = request.id();
+        boolean exclusive = request instanceof Request.Load || request instanceof Request.Unload;
+        Lock lock = exclusive ? model.writeLock() : model.readLock();
+        lock.lock();
+        try {
+            return answer(request, id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Reply answer(Request request, long id) throws EngineException {
         return switch (request) {
             case Request.Load load -> new Reply.Loaded(id, engine.load(load.settings()));
             case Request.Unload unload -> {

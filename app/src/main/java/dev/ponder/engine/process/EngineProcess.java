@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +48,17 @@ public final class EngineProcess implements Engine {
     private volatile LoadedModel loaded;
     private int crashesInARow;
     private int restarts;
-    private volatile EngineConnection generating;
-    /** Set by cancel(): tokens the child sent before the cancel reached it are not passed on. */
-    private volatile boolean cancelled;
+    /** The streams in flight: cancel() stops them all, and drops tokens the child sent before it heard. */
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+
+    private static final class Stream {
+        final EngineConnection connection;
+        volatile boolean cancelled;
+
+        Stream(EngineConnection connection) {
+            this.connection = connection;
+        }
+    }
 
     private EngineProcess(List<String> command) {
         this.command = List.copyOf(command);
@@ -129,8 +140,8 @@ public final class EngineProcess implements Engine {
             live = runningWithModel();
             id = live.send(factory);
         }
-        cancelled = false;
-        generating = live;
+        Stream stream = new Stream(live);
+        streams.add(stream);
         try {
             while (true) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -140,7 +151,7 @@ public final class EngineProcess implements Engine {
                 Reply reply = next(live, id);
                 switch (reply) {
                     case Reply.Prompt prompt -> sink.promptRendered(prompt.text());
-                    case Reply.Tokens tokens -> deliver(tokens, sink);
+                    case Reply.Tokens tokens -> deliver(stream, tokens, sink);
                     case Reply.Finished finished -> {
                         return finished.generation();
                     }
@@ -148,13 +159,13 @@ public final class EngineProcess implements Engine {
                 }
             }
         } finally {
-            generating = null;
+            streams.remove(stream);
         }
     }
 
-    private void deliver(Reply.Tokens tokens, TokenSink sink) {
+    private static void deliver(Stream stream, Reply.Tokens tokens, TokenSink sink) {
         for (String text : tokens.texts()) {
-            if (cancelled) {
+            if (stream.cancelled) {
                 return;
             }
             sink.token(text);
@@ -202,15 +213,16 @@ public final class EngineProcess implements Engine {
 
     @Override
     public void cancel() {
-        EngineConnection live = generating;
-        if (live == null) {
-            return;
-        }
-        cancelled = true;
-        try {
-            live.tell(new Request.Cancel(live.nextId()));
-        } catch (EngineException e) {
-            LOG.debug("cancel found the engine gone: {}", e.getMessage());
+        Set<EngineConnection> told = new HashSet<>();
+        for (Stream stream : streams) {
+            stream.cancelled = true;
+            if (told.add(stream.connection)) {
+                try {
+                    stream.connection.tell(new Request.Cancel(stream.connection.nextId()));
+                } catch (EngineException e) {
+                    LOG.debug("cancel found the engine gone: {}", e.getMessage());
+                }
+            }
         }
     }
 

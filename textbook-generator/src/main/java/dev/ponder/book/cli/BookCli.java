@@ -26,6 +26,7 @@ import dev.ponder.engine.LoadSettings;
 import dev.ponder.engine.ThreadDefaults;
 import dev.ponder.engine.llama.NativeLibrary;
 import dev.ponder.engine.process.EngineProcess;
+import dev.ponder.models.GgufInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,6 +75,10 @@ public final class BookCli {
         @Option(names = "--ignore-brief-score", description = "Write the book even from a brief scoring under 70.")
         boolean ignoreBriefScore;
 
+        @Option(names = "--parallel", description = "Chapters written at once, in llama.cpp's parallel sequences; "
+                + "each gets the model's whole context (default: ${DEFAULT-VALUE}).")
+        int parallel = 1;
+
         @Override
         public Integer call() throws IOException, EngineException {
             CourseBrief course = BriefFiles.load(brief);
@@ -85,7 +90,7 @@ public final class BookCli {
             Files.createDirectories(out);
             BriefFiles.write(out.resolve(BookJob.BRIEF_FILE), course);
             JobSettings settings = new JobSettings(model.toAbsolutePath().toString(), threads, seed,
-                    ignoreBriefScore);
+                    ignoreBriefScore, Math.max(1, parallel));
             settings.write(out);
             return run(out, settings);
         }
@@ -106,7 +111,7 @@ public final class BookCli {
             JobSettings settings = JobSettings.read(dir);
             if (model != null) {
                 settings = new JobSettings(model.toAbsolutePath().toString(), settings.threads(), settings.seed(),
-                        settings.ignoreBriefScore());
+                        settings.ignoreBriefScore(), settings.parallel());
                 settings.write(dir);
             }
             return run(dir, settings);
@@ -153,7 +158,14 @@ public final class BookCli {
     static int run(Path dir, JobSettings settings, boolean overwriteHandEdits) throws EngineException, IOException {
         try (EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot())) {
             System.err.println("Loading " + Path.of(settings.model()).getFileName() + "…");
-            engine.load(LoadSettings.defaults(Path.of(settings.model())).withThreads(settings.threads()));
+            LoadSettings load = LoadSettings.defaults(Path.of(settings.model())).withThreads(settings.threads());
+            int parallel = Math.max(1, settings.parallel());
+            if (parallel > 1) {
+                // Each sequence gets a whole context: llama.cpp splits the one it is given between them.
+                int single = load.effectiveContext(GgufInfo.read(load.model()).contextLength());
+                load = load.withParallel(parallel).withContextSize(single * parallel);
+            }
+            engine.load(load);
             BookOptions options = BookOptions.defaults().withSeed(settings.seed())
                     .ignoringBriefScore(settings.ignoreBriefScore()).overwritingHandEdits(overwriteHandEdits);
             BookJob.Outcome outcome = new BookJob(dir, engine, options, step -> System.err.println("  " + step))

@@ -12,7 +12,7 @@ import dev.ponder.store.AtomicWrite;
  * What {@code ponder book new} was started with, kept in the book folder so that {@code resume} continues with the
  * same model and settings.
  */
-record JobSettings(String model, int threads, long seed, boolean ignoreBriefScore) {
+record JobSettings(String model, int threads, long seed, boolean ignoreBriefScore, int parallel) {
 
     static final String FILE_NAME = "book-job.json";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,7 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,10 +111,8 @@ public final class BookJob {
 
             List<ChapterPlan> plans = plan(steps, calls, brief, graph.graph(), graphCsv, budget);
             Map<Integer, Concept> concepts = graph.graph().byId();
-            List<Chapter> chapters = new ArrayList<>();
-            for (ChapterPlan plan : plans) {
-                chapters.add(chapter(steps, calls, brief, briefText, plan, labels(plan, concepts), budget));
-            }
+            List<Chapter> chapters = chapters(plans, plan -> chapter(steps, calls, brief, briefText, plan,
+                    labels(plan, concepts), budget), budget.sequences());
             List<GlossaryEntry> glossary = glossary(steps, calls, brief, graph.graph(), budget);
 
             List<String> repairs = new ArrayList<>(categories.notes());
@@ -211,6 +214,43 @@ public final class BookJob {
                 QuizStep.parse(quiz));
     }
 
+    /**
+     * Writes the chapters, as many at once as the engine has parallel sequences. A chapter that fails does not stop
+     * the others: what they finish is committed, and the first failure is reported after all have ended.
+     */
+    private static List<Chapter> chapters(List<ChapterPlan> plans, Function<ChapterPlan, Chapter> write,
+                                          int sequences) {
+        if (sequences <= 1) {
+            return plans.stream().map(write).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(sequences, Thread.ofPlatform().name("chapter-", 1)
+                .daemon().factory());
+        try {
+            List<Future<Chapter>> futures = plans.stream().map(plan -> pool.submit(() -> write.apply(plan))).toList();
+            List<Chapter> chapters = new ArrayList<>();
+            RuntimeException failure = null;
+            for (Future<Chapter> future : futures) {
+                try {
+                    chapters.add(future.get());
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                                : new BookJobException(e.getCause().getMessage(), e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BookJobException("interrupted while writing chapters: run ponder book resume", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return chapters;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Exercises as the site expects them: each a heading and its problem, then a "Solution:" the site folds away. */
     static String exercisesMarkdown(List<ExercisesStep.Exercise> exercises) {
         StringBuilder md = new StringBuilder();
@@ -256,11 +296,16 @@ public final class BookJob {
         }
     }
 
-    /** The token budget of a reply, from the loaded model's context. */
-    record Budget(int context) {
+    /**
+     * The token budget of a reply, from the loaded model's context: each of llama.cpp's parallel sequences gets its
+     * share of it.
+     */
+    record Budget(int context, int sequences) {
 
         static Budget of(Engine engine) {
-            return new Budget(engine.loaded().map(model -> model.settings().contextSize()).orElse(4096));
+            int sequences = engine.loaded().map(model -> model.settings().parallel()).orElse(1);
+            int total = engine.loaded().map(model -> model.settings().contextSize()).orElse(4096);
+            return new Budget(Math.max(512, total / sequences), sequences);
         }
 
         /** Tokens a structured reply may use: half the context, leaving the rest for the prompt. */

@@ -52,6 +52,21 @@ class RealModelBookTest {
         mkdocsBuildsStrictly(dir);
     }
 
+    @Test
+    void chaptersWrittenInTwoParallelSequencesMakeACompleteBook() throws Exception {
+        Path model = SharedModel.stories260K();
+        Files.copy(Path.of(getClass().getResource("/dev/ponder/book/brief/tiny-brief.yaml").toURI()),
+                dir.resolve(BookJob.BRIEF_FILE));
+        List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (LlamaEngine engine = new LlamaEngine(dir.resolve("cache"))) {
+            engine.load(LoadSettings.defaults(model).withThreads(1).withSeed(7).withParallel(2)
+                    .withContextSize(4096));
+            new BookJob(dir, engine, BookOptions.defaults().withSeed(7), steps::add).run();
+        }
+        assertThat(steps).contains("chapter-01-quiz", "chapter-02-quiz", "chapter-03-quiz");
+        mkdocsBuildsStrictly(dir);
+    }
+
     private void regeneratingAChapterKeepsAProfessorsEditUnlessToldToOverwrite(LlamaEngine engine,
                                                                                BookJob.Outcome first)
             throws Exception {

@@ -1,4 +1,4 @@
-package dev.ponder.window;
+package dev.ponder.ui.testing;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -105,8 +105,8 @@ public final class ChatView extends BorderPane {
     private Region emptyHint() {
         Label title = new Label("What would you like to think through?");
         title.getStyleClass().add(Styles.TITLE_3);
-        Label detail = new Label("Choose a model at the top, then write below. The model's thinking appears "
-                + "beside its answer as it works.");
+        Label detail = new Label("Write below to start (with a model chosen at the top). The model's thinking "
+                + "appears beside its answer as it works.");
         detail.getStyleClass().add(Styles.TEXT_MUTED);
         detail.setWrapText(true);
         detail.setMaxWidth(420);

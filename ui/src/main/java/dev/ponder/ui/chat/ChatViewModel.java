@@ -129,9 +129,7 @@ public final class ChatViewModel {
         List<Turn> loaded = new ArrayList<>();
         for (Message message : repository.activePath(id)) {
             List<Message> siblings = repository.siblings(message.id());
-            loaded.add(new Turn(message, siblings.indexOf(siblings.stream()
-                    .filter(sibling -> sibling.id() == message.id()).findFirst().orElseThrow()) + 1,
-                    siblings.size()));
+            loaded.add(new Turn(message, positionOf(siblings, message.id()) + 1, siblings.size()));
         }
         return loaded;
     }
@@ -178,16 +176,20 @@ public final class ChatViewModel {
         }
         background.run(() -> {
             List<Message> siblings = chat.repository().siblings(messageId);
-            int index = -1;
-            for (int i = 0; i < siblings.size(); i++) {
-                if (siblings.get(i).id() == messageId) {
-                    index = i;
-                }
-            }
-            int target = Math.floorMod(index + step, siblings.size());
+            int target = Math.floorMod(positionOf(siblings, messageId) + step, siblings.size());
             chat.repository().selectBranch(siblings.get(target).id());
             return load(id);
         }, turns::setAll, this::report);
+    }
+
+    /** Where message {@code id} stands among its siblings (which always include it). */
+    private static int positionOf(List<Message> siblings, long id) {
+        for (int i = 0; i < siblings.size(); i++) {
+            if (siblings.get(i).id() == id) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("message " + id + " is not among its own siblings");
     }
 
     /** Stops the reply; what was written stays, marked incomplete. */

@@ -16,17 +16,16 @@ import dev.ponder.book.brief.CourseBrief;
 import dev.ponder.book.graph.GraphChecks;
 import dev.ponder.book.graph.GraphReport;
 import dev.ponder.book.graph.LearningGraphFiles;
+import dev.ponder.book.job.BookEngine;
 import dev.ponder.book.job.BookJob;
 import dev.ponder.book.job.BookJobException;
 import dev.ponder.book.job.BookOptions;
+import dev.ponder.book.job.JobSettings;
 import dev.ponder.book.job.JobStore;
 import dev.ponder.book.job.StepRecord;
 import dev.ponder.engine.EngineException;
-import dev.ponder.engine.LoadSettings;
 import dev.ponder.engine.ThreadDefaults;
-import dev.ponder.engine.llama.NativeLibrary;
 import dev.ponder.engine.process.EngineProcess;
-import dev.ponder.models.GgufInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -110,8 +109,7 @@ public final class BookCli {
         public Integer call() throws IOException, EngineException {
             JobSettings settings = JobSettings.read(dir);
             if (model != null) {
-                settings = new JobSettings(model.toAbsolutePath().toString(), settings.threads(), settings.seed(),
-                        settings.ignoreBriefScore(), settings.parallel());
+                settings = settings.withModel(model);
                 settings.write(dir);
             }
             return run(dir, settings);
@@ -156,16 +154,8 @@ public final class BookCli {
     }
 
     static int run(Path dir, JobSettings settings, boolean overwriteHandEdits) throws EngineException, IOException {
-        try (EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot())) {
-            System.err.println("Loading " + Path.of(settings.model()).getFileName() + "…");
-            LoadSettings load = LoadSettings.defaults(Path.of(settings.model())).withThreads(settings.threads());
-            int parallel = Math.max(1, settings.parallel());
-            if (parallel > 1) {
-                // Each sequence gets a whole context: llama.cpp splits the one it is given between them.
-                int single = load.effectiveContext(GgufInfo.read(load.model()).contextLength());
-                load = load.withParallel(parallel).withContextSize(single * parallel);
-            }
-            engine.load(load);
+        System.err.println("Loading " + Path.of(settings.model()).getFileName() + "…");
+        try (EngineProcess engine = BookEngine.start(settings)) {
             BookOptions options = BookOptions.defaults().withSeed(settings.seed())
                     .ignoringBriefScore(settings.ignoreBriefScore()).overwritingHandEdits(overwriteHandEdits);
             BookJob.Outcome outcome = new BookJob(dir, engine, options, step -> System.err.println("  " + step))

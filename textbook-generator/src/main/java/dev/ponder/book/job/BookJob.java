@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,9 +73,10 @@ public final class BookJob {
     private final Path dir;
     private final Engine engine;
     private final BookOptions options;
-    private final Consumer<String> progress;
+    private final JobProgress progress;
+    private final JobStop stop = new JobStop();
 
-    public BookJob(Path dir, Engine engine, BookOptions options, Consumer<String> progress) {
+    public BookJob(Path dir, Engine engine, BookOptions options, JobProgress progress) {
         this.dir = dir;
         this.engine = engine;
         this.options = options;
@@ -87,7 +87,36 @@ public final class BookJob {
     public record Outcome(SiteResult site, GraphReport graph, List<StepRecord> steps) {
     }
 
+    /**
+     * Writes the learning graph only (to {@code docs/learning-graph/}), so that the professor can review and edit it
+     * ({@link ReviewedGraph}) before the chapters are planned from it.
+     */
+    public GraphReport learningGraph() throws IOException {
+        try (JobStore store = JobStore.open(dir)) {
+            Run run = start(store);
+            return GraphChecks.check(run.learningGraph().graph());
+        }
+    }
+
+    /** Writes the whole book, continuing at the first unfinished step. */
     public Outcome run() throws IOException {
+        try (JobStore store = JobStore.open(dir)) {
+            return start(store).book();
+        }
+    }
+
+    /** Stops the job once the steps in flight have finished and been kept. */
+    public void pause() {
+        stop.pause();
+    }
+
+    /** Stops the job now; the steps in flight are cut short and run again on resume. */
+    public void cancel() {
+        stop.cancel();
+        engine.cancel();
+    }
+
+    private Run start(JobStore store) throws IOException {
         CourseBrief brief = BriefFiles.load(dir.resolve(BRIEF_FILE));
         BriefScore.Score score = BriefScore.score(brief);
         if (!score.goodEnough() && !options.ignoreBriefScore()) {
@@ -96,16 +125,56 @@ public final class BookJob {
                     + String.join(" ", score.hints()) + " Improve " + dir.resolve(BRIEF_FILE)
                     + ", or pass --ignore-brief-score.");
         }
-        String briefText = BriefFiles.toYaml(brief);
-        try (JobStore store = JobStore.open(dir)) {
-            StepRunner steps = new StepRunner(store, progress);
-            ModelCalls calls = new ModelCalls(engine, options.markers(), options.maxAttempts());
-            Budget budget = Budget.of(engine);
+        return new Run(store, brief, score, BriefFiles.toYaml(brief), new StepRunner(store, progress, stop),
+                new ModelCalls(engine, options.markers(), options.maxAttempts(), stop), Budget.of(engine));
+    }
 
+    /** One run of the job over its open record. */
+    private final class Run {
+
+        private final JobStore store;
+        private final CourseBrief brief;
+        private final BriefScore.Score score;
+        private final String briefText;
+        private final StepRunner steps;
+        private final ModelCalls calls;
+        private final Budget budget;
+
+        Run(JobStore store, CourseBrief brief, BriefScore.Score score, String briefText, StepRunner steps,
+            ModelCalls calls, Budget budget) {
+            this.store = store;
+            this.brief = brief;
+            this.score = score;
+            this.briefText = briefText;
+            this.steps = steps;
+            this.calls = calls;
+            this.budget = budget;
+        }
+
+        /** The graph the book is written from (the reviewed one where the professor edited it), as files too. */
+        Repaired learningGraph() throws IOException {
             TaxonomyStep.Categories categories = taxonomies(steps, calls, brief, briefText, budget);
-            Repaired graph = learningGraph(steps, calls, brief, briefText, categories.taxonomies(), budget);
-            Path graphDir = dir.resolve("docs").resolve("learning-graph");
-            LearningGraphFiles.write(graphDir, graph.graph());
+            Repaired generated = BookJob.this.learningGraph(steps, calls, brief, briefText, categories.taxonomies(),
+                    budget);
+            List<String> notes = new ArrayList<>(categories.notes());
+            var reviewed = ReviewedGraph.read(dir);
+            LearningGraph graph;
+            if (reviewed.isPresent()) {
+                GraphRepair.Repaired repaired = GraphRepair.repair(reviewed.get());
+                notes.add("The learning graph was reviewed and edited before the chapters were planned ("
+                        + repaired.graph().concepts().size() + " concepts).");
+                notes.addAll(repaired.changes());
+                graph = repaired.graph();
+            } else {
+                notes.addAll(generated.changes());
+                graph = generated.graph();
+            }
+            LearningGraphFiles.write(dir.resolve("docs").resolve("learning-graph"), graph);
+            return new Repaired(graph, notes);
+        }
+
+        Outcome book() throws IOException {
+            Repaired graph = learningGraph();
             String graphCsv = LearningGraphFiles.toCsv(graph.graph());
             GraphReport report = GraphChecks.check(graph.graph());
 
@@ -115,11 +184,10 @@ public final class BookJob {
                     labels(plan, concepts), budget), budget.sequences());
             List<GlossaryEntry> glossary = glossary(steps, calls, brief, graph.graph(), budget);
 
-            List<String> repairs = new ArrayList<>(categories.notes());
-            repairs.addAll(graph.changes());
-            String bookReport = BookReport.markdown(score, report, repairs, store.all());
-            SiteResult site = new SiteWriter(options.overwriteHandEdits()).write(dir, new SiteBook(info(brief), chapters, glossary,
-                    new GraphPage(LearningGraphFiles.JSON_FILE, report.markdown()), bookReport));
+            stop.check();
+            String bookReport = BookReport.markdown(score, report, graph.changes(), store.all());
+            SiteResult site = new SiteWriter(options.overwriteHandEdits()).write(dir, new SiteBook(info(brief),
+                    chapters, glossary, new GraphPage(LearningGraphFiles.JSON_FILE, report.markdown()), bookReport));
             return new Outcome(site, report, store.all());
         }
     }

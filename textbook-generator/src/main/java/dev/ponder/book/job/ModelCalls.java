@@ -51,11 +51,17 @@ public final class ModelCalls {
     private final Engine engine;
     private final ReasoningMarkers markers;
     private final int maxAttempts;
+    private final JobStop stop;
 
     public ModelCalls(Engine engine, ReasoningMarkers markers, int maxAttempts) {
+        this(engine, markers, maxAttempts, new JobStop());
+    }
+
+    ModelCalls(Engine engine, ReasoningMarkers markers, int maxAttempts, JobStop stop) {
         this.engine = engine;
         this.markers = markers;
         this.maxAttempts = maxAttempts;
+        this.stop = stop;
     }
 
     /** A reply that must match {@code jsonSchema} (enforced by grammar) and pass {@code check}. */
@@ -76,6 +82,9 @@ public final class ModelCalls {
         int tokens = 0;
         List<String> problems = List.of();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            if (attempt > 1) {
+                stop.checkCancelled();
+            }
             // A retry samples afresh: the same seed would mostly repeat the rejected reply.
             Sampling attemptSampling = sampling.seed() < 0 ? sampling : sampling.withSeed(sampling.seed() + attempt - 1);
             Reply reply = reply(turns, jsonSchema, attemptSampling);

@@ -1,7 +1,6 @@
 package dev.ponder.book.job;
 
 import java.time.Instant;
-import java.util.function.Consumer;
 
 import dev.ponder.engine.EngineException;
 
@@ -22,11 +21,17 @@ public final class StepRunner {
     }
 
     private final JobStore store;
-    private final Consumer<String> progress;
+    private final JobProgress progress;
+    private final JobStop stop;
 
-    public StepRunner(JobStore store, Consumer<String> progress) {
+    public StepRunner(JobStore store, JobProgress progress) {
+        this(store, progress, new JobStop());
+    }
+
+    StepRunner(JobStore store, JobProgress progress, JobStop stop) {
         this.store = store;
         this.progress = progress;
+        this.stop = stop;
     }
 
     /** The step's product: stored if it already ran from these inputs, else made now and stored. */
@@ -35,21 +40,31 @@ public final class StepRunner {
         if (done.isPresent()) {
             return done.get().output();
         }
-        progress.accept(name);
+        stop.check();
+        progress.started(name);
         int round = store.failures(name);
         store.started(name);
         try {
             ModelCalls.Result result = work.run(round);
-            store.save(new StepRecord(name, inputHash, "done", result.text(), result.thinking(), null,
-                    result.attempts(), result.tokens(), result.millis(), Instant.now()));
-            return result.text();
+            // A cancelled generation ends early: what it wrote is not the step's product.
+            stop.checkCancelled();
+            return save(new StepRecord(name, inputHash, "done", result.text(), result.thinking(), null,
+                    result.attempts(), result.tokens(), result.millis(), Instant.now())).output();
         } catch (ModelCalls.RepliesRejected e) {
-            store.save(new StepRecord(name, inputHash, "failed", null, null, e.getMessage(), 0, 0, 0, Instant.now()));
+            stop.checkCancelled();
+            save(new StepRecord(name, inputHash, "failed", null, null, e.getMessage(), 0, 0, 0, Instant.now()));
             throw new BookJobException("step " + name + " failed: " + e.getMessage().replaceAll("\\.+$", "")
                     + ". Try a larger model, or run ponder book resume to try again.", e);
         } catch (EngineException e) {
+            stop.checkCancelled();
             throw new BookJobException("step " + name + " stopped: " + e.getMessage()
                     + " Finished steps are kept: run ponder book resume.", e);
         }
+    }
+
+    private StepRecord save(StepRecord record) {
+        store.save(record);
+        progress.finished(record);
+        return record;
     }
 }

@@ -1,4 +1,4 @@
-package dev.ponder.book.cli;
+package dev.ponder.book.job;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,16 +12,21 @@ import dev.ponder.store.AtomicWrite;
  * What {@code ponder book new} was started with, kept in the book folder so that {@code resume} continues with the
  * same model and settings.
  */
-record JobSettings(String model, int threads, long seed, boolean ignoreBriefScore, int parallel) {
+public record JobSettings(String model, int threads, long seed, boolean ignoreBriefScore, int parallel) {
 
-    static final String FILE_NAME = "book-job.json";
+    public static final String FILE_NAME = "book-job.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    void write(Path dir) throws IOException {
+    public void write(Path dir) throws IOException {
         AtomicWrite.writeString(dir.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
     }
 
-    static JobSettings read(Path dir) throws IOException {
+    /** The same settings with another model. */
+    public JobSettings withModel(Path file) {
+        return new JobSettings(file.toAbsolutePath().toString(), threads, seed, ignoreBriefScore, parallel);
+    }
+
+    public static JobSettings read(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             throw new IOException(dir + " is not a book folder (no " + FILE_NAME + "): start one with ponder book new");

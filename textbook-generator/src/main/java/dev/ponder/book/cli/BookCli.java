@@ -17,6 +17,7 @@ import dev.ponder.book.graph.GraphChecks;
 import dev.ponder.book.graph.GraphReport;
 import dev.ponder.book.graph.LearningGraphFiles;
 import dev.ponder.book.job.BookEngine;
+import dev.ponder.book.job.BookFolder;
 import dev.ponder.book.job.BookJob;
 import dev.ponder.book.job.BookJobException;
 import dev.ponder.book.job.BookOptions;
@@ -81,16 +82,14 @@ public final class BookCli {
         @Override
         public Integer call() throws IOException, EngineException {
             CourseBrief course = BriefFiles.load(brief);
-            if (Files.exists(out.resolve(JobStore.FILE_NAME))) {
-                System.err.println("ponder book: " + out + " already holds a book: continue it with ponder book resume "
-                        + out);
-                return BAD_INPUT;
-            }
-            Files.createDirectories(out);
-            BriefFiles.write(out.resolve(BookJob.BRIEF_FILE), course);
             JobSettings settings = new JobSettings(model.toAbsolutePath().toString(), threads, seed,
                     ignoreBriefScore, Math.max(1, parallel));
-            settings.write(out);
+            try {
+                BookFolder.create(out, course, settings);
+            } catch (BookJobException e) {
+                System.err.println("ponder book: " + e.getMessage());
+                return BAD_INPUT;
+            }
             return run(out, settings);
         }
     }

@@ -1,5 +1,6 @@
 package dev.ponder.window;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -8,7 +9,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
+import javax.imageio.ImageIO;
+
 import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
@@ -99,6 +104,15 @@ public final class WindowFixture implements AutoCloseable {
         // The final rendering reaches the page a moment after the turn ends.
         waitUntil(Duration.ofSeconds(10), () -> !window.transcript().answerText(id).isEmpty());
         return id;
+    }
+
+    /** Saves what the window shows as {@code target/screenshots/NAME.png}, to be looked at. */
+    public Path screenshot(String name) throws Exception {
+        Path file = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(file.getParent());
+        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        return file;
     }
 
     public Node lookup(String selector) {

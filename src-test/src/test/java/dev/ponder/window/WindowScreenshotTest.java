@@ -2,17 +2,13 @@ package dev.ponder.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -93,11 +89,7 @@ class WindowScreenshotTest {
             // KaTeX and highlight.js typeset, then WebView paints: give it a few frames.
             Thread.sleep(1500);
 
-            Path file = Path.of("target", "screenshots", "window-" + theme.name().toLowerCase() + ".png");
-            Files.createDirectories(file.getParent());
-            WritableImage image = WindowFixture.onFx(() -> fixture.stage().getScene().snapshot(null));
-            BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-            ImageIO.write(png, "png", file.toFile());
+            Path file = fixture.screenshot("window-" + theme.name().toLowerCase());
             assertThat(Files.size(file)).isPositive();
             System.out.println("screenshot: " + file.toAbsolutePath());
         }

@@ -42,6 +42,11 @@ public final class AppServices implements AutoCloseable {
         return services;
     }
 
+    /** Where the window keeps textbooks: beside the chat store, in the data folder. */
+    public Path booksDirectory() {
+        return database.directory().resolve("books");
+    }
+
     public ChatRepository repository() {
         return repository;
     }

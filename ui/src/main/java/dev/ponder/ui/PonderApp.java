@@ -58,6 +58,7 @@ public final class PonderApp extends Application {
             return;
         }
         window = new PonderWindow(services, settings, stage);
+        window.setDocumentOpener(getHostServices()::showDocument);
         window.show();
         logFirstFrame(stage);
         if (options.model() != null) {

@@ -2,6 +2,7 @@ package dev.ponder.ui;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import javafx.application.Application;
 import javafx.application.ColorScheme;
@@ -17,9 +18,13 @@ import org.slf4j.LoggerFactory;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.ponder.engine.LoadedModel;
 import dev.ponder.settings.Settings;
 import dev.ponder.settings.Theme;
 import dev.ponder.settings.WindowState;
+import dev.ponder.ui.book.BooksView;
+import dev.ponder.ui.book.BooksViewModel;
+import dev.ponder.ui.book.NewBookDialog;
 import dev.ponder.ui.chat.ChatView;
 import dev.ponder.ui.chat.ChatViewModel;
 import dev.ponder.ui.conversations.ConversationsView;
@@ -48,7 +53,10 @@ public final class PonderWindow {
     private final TranscriptView transcript = new TranscriptView();
     private final ChatView chatView;
     private final ConversationsView sidebar;
+    private final BooksViewModel books;
+    private final BooksView booksView;
     private final MainWindow window;
+    private Consumer<String> openDocument = address -> LOG.info("open {}", address);
 
     public PonderWindow(AppServices services, Settings loaded, Stage stage) {
         this.services = services;
@@ -66,7 +74,9 @@ public final class PonderWindow {
         sidebar = new ConversationsView(conversations, chat::newChat, chat::open);
         chat.conversationIdProperty().addListener((observable, old, id) -> sidebar.select(id));
         ModelBar bar = new ModelBar(model, () -> settings.get().recentModels(), this::openSettings);
-        window = new MainWindow(bar, sidebar, chatView, chat, model);
+        books = new BooksViewModel(services.booksDirectory(), background, loaded.threads());
+        booksView = new BooksView(books, this::newBook, address -> openDocument.accept(address));
+        window = new MainWindow(bar, sidebar, chatView, chat, model, booksView);
     }
 
     private ChatViewModel.TurnSettings turnSettings() {
@@ -93,11 +103,36 @@ public final class PonderWindow {
 
         services.settings().loadWarning().ifPresent(chat::reportText);
         conversations.refresh();
+        books.refresh();
         Long last = settings.get().windowState().lastConversationId();
         if (last != null) {
             chat.open(last);
         }
         chatView.focusComposer();
+    }
+
+    /** How addresses (a built site, a folder) are opened: the desktop's browser or file manager. */
+    public void setDocumentOpener(Consumer<String> opener) {
+        openDocument = opener;
+    }
+
+    private void newBook() {
+        LoadedModel loaded = model.loadedProperty().get();
+        new NewBookDialog(stage, services.background(), settings.get().recentModels(),
+                loaded == null ? null : loaded.settings().model().toAbsolutePath().toString())
+                .ask().ifPresent(books::create);
+    }
+
+    public BooksView booksView() {
+        return booksView;
+    }
+
+    public BooksViewModel books() {
+        return books;
+    }
+
+    public MainWindow layout() {
+        return window;
     }
 
     public void loadModel(Path file) {
@@ -146,6 +181,7 @@ public final class PonderWindow {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         transcript.setDark(dark);
+        booksView.jobView().graphEditor().setDark(dark);
         transcript.setFontSize(current.fontSize());
         transcript.setThinkingCollapsedByDefault(current.thinkingCollapsedByDefault());
     }

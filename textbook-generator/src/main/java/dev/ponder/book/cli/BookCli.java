@@ -24,6 +24,7 @@ import dev.ponder.book.job.BookOptions;
 import dev.ponder.book.job.JobSettings;
 import dev.ponder.book.job.JobStore;
 import dev.ponder.book.job.StepRecord;
+import dev.ponder.book.site.MkDocsBuild;
 import dev.ponder.engine.EngineException;
 import dev.ponder.engine.ThreadDefaults;
 import dev.ponder.engine.process.EngineProcess;
@@ -223,12 +224,9 @@ public final class BookCli {
             System.out.println("Learning graph: " + graph.conceptCount() + " concepts, "
                     + (graph.acceptable() ? "acceptable" : "not acceptable"));
             graph.problems().forEach(problem -> System.out.println("  - " + problem));
-            Process build = new ProcessBuilder("mkdocs", "build", "--strict", "-d", "site").directory(dir.toFile())
-                    .redirectErrorStream(true).start();
-            String output = new String(build.getInputStream().readAllBytes());
-            int exit = build.waitFor();
-            System.out.println("mkdocs build --strict: " + (exit == 0 ? "passed" : "failed\n" + output));
-            return exit == 0 && graph.acceptable() && score.goodEnough() ? 0 : 1;
+            MkDocsBuild.Result build = MkDocsBuild.build(dir, true);
+            System.out.println("mkdocs build --strict: " + (build.passed() ? "passed" : "failed\n" + build.output()));
+            return build.passed() && graph.acceptable() && score.goodEnough() ? 0 : 1;
         }
     }
 }

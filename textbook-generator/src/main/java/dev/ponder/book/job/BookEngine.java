@@ -3,6 +3,7 @@ package dev.ponder.book.job;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import dev.ponder.engine.Engine;
 import dev.ponder.engine.EngineException;
 import dev.ponder.engine.LoadSettings;
 import dev.ponder.engine.llama.NativeLibrary;
@@ -20,9 +21,9 @@ public final class BookEngine {
 
     /** Starts an engine child and loads the job's model with as many parallel sequences as the job asks for. */
     public static EngineProcess start(JobSettings settings) throws EngineException, IOException {
-        EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot());
+        EngineProcess engine = create();
         try {
-            engine.load(loadSettings(settings));
+            load(engine, settings);
             return engine;
         } catch (EngineException | IOException | RuntimeException e) {
             engine.close();
@@ -30,7 +31,17 @@ public final class BookEngine {
         }
     }
 
-    static LoadSettings loadSettings(JobSettings settings) throws IOException {
+    /** An engine child with no model yet: a job made over it can be paused or cancelled while the model loads. */
+    public static EngineProcess create() {
+        return EngineProcess.create(NativeLibrary.defaultCacheRoot());
+    }
+
+    /** Loads the job's model with as many parallel sequences as the job asks for. */
+    public static void load(Engine engine, JobSettings settings) throws EngineException, IOException {
+        engine.load(loadSettings(settings));
+    }
+
+    private static LoadSettings loadSettings(JobSettings settings) throws IOException {
         LoadSettings load = LoadSettings.defaults(Path.of(settings.model())).withThreads(settings.threads());
         int parallel = Math.max(1, settings.parallel());
         if (parallel > 1) {

@@ -97,6 +97,71 @@ class ChatWindowTest {
     }
 
     @Test
+    void aSearchHitAmongOlderTurnsIsBroughtIntoViewAndMarked() throws Exception {
+        long hit;
+        try (Database db = Database.open(dir.resolve("data"))) {
+            ChatRepository repository = new ChatRepository(db);
+            long id = repository.createConversation("Long", "seed.gguf").id();
+            long found = 0;
+            for (int i = 0; i < 75; i++) {
+                repository.addUserMessage(id, "question " + i);
+                Message reply = repository.startAssistantMessage(id, "seed.gguf", null);
+                repository.finishAssistantMessage(reply.id(), i == 3 ? "an aardvark digs" : "answer " + i, "", null,
+                        true, MessageStatus.COMPLETE, null, dev.ponder.chat.GenerationStats.NONE);
+                found = i == 3 ? reply.id() : found;
+            }
+            hit = found;
+        }
+        try (WindowFixture fixture = WindowFixture.open(dir, new ScriptedEngine("", List.of()))) {
+            WindowFixture.onFx(() -> {
+                ((TextField) fixture.lookup("#search")).setText("aardvark");
+                return null;
+            });
+            @SuppressWarnings("unchecked")
+            ListView<Object> results = (ListView<Object>) WindowFixture.onFx(() -> fixture.lookup("#search-results"));
+            fixture.waitUntil(Duration.ofSeconds(5), () -> results.getItems().size() == 1);
+            WindowFixture.onFx(() -> {
+                results.getSelectionModel().select(0);
+                return null;
+            });
+
+            var transcript = fixture.window().transcript();
+            fixture.waitUntil(Duration.ofSeconds(10), () -> transcript.isRevealed(hit));
+            assertThat(WindowFixture.onFx(() -> transcript.answerText(hit))).contains("aardvark");
+            assertThat(WindowFixture.onFx(transcript::messageCount)).isLessThan(150);
+        }
+    }
+
+    @Test
+    void aRegeneratedAnswerKeepsTheOldOneAVersionAway() throws Exception {
+        ScriptedEngine engine = ScriptedEngine.replying("First answer.", "Second answer.");
+        try (WindowFixture fixture = WindowFixture.open(dir, engine)) {
+            fixture.send("Question");
+            fixture.awaitReply(Duration.ofSeconds(30));
+            WindowFixture.onFx(() -> {
+                fixture.window().chat().regenerate();
+                return null;
+            });
+            fixture.waitUntil(Duration.ofSeconds(10), () -> !fixture.window().chat().generatingProperty().get()
+                    && fixture.window().chat().turns().size() == 2
+                    && fixture.window().chat().turns().getLast().branchCount() == 2);
+            long second = fixture.awaitReply(Duration.ofSeconds(30));
+            var transcript = fixture.window().transcript();
+            fixture.waitUntil(Duration.ofSeconds(5), () -> "2 / 2".equals(transcript.branchLabel(second)));
+            assertThat(WindowFixture.onFx(() -> transcript.answerText(second))).contains("Second answer.");
+
+            WindowFixture.onFx(() -> {
+                fixture.window().chat().switchBranch(second, -1);
+                return null;
+            });
+            fixture.waitUntil(Duration.ofSeconds(10), () -> fixture.window().chat().turns().getLast().id() != second);
+            long first = WindowFixture.onFx(() -> fixture.window().chat().turns().getLast().id());
+            fixture.waitUntil(Duration.ofSeconds(5), () -> "1 / 2".equals(transcript.branchLabel(first))
+                    && transcript.answerText(first).contains("First answer."));
+        }
+    }
+
+    @Test
     void restartingTheAppShowsTheSameConversationsAndReopensTheLastOne() throws Exception {
         ScriptedEngine engine = new ScriptedEngine("", List.of("Hello", " there."));
         try (WindowFixture fixture = WindowFixture.open(dir, engine)) {

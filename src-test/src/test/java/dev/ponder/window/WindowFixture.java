@@ -102,7 +102,11 @@ public final class WindowFixture implements AutoCloseable {
                 && window.chat().turns().getLast().message().status() != MessageStatus.STREAMING);
         long id = onFx(() -> window.chat().turns().getLast().id());
         // The final rendering reaches the page a moment after the turn ends.
-        waitUntil(Duration.ofSeconds(10), () -> !window.transcript().answerText(id).isEmpty());
+        // A reply shown again (its version switcher changed) is briefly off the page.
+        waitUntil(Duration.ofSeconds(10), () -> {
+            String text = window.transcript().answerText(id);
+            return text != null && !text.isEmpty();
+        });
         return id;
     }
 

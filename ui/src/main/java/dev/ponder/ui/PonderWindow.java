@@ -71,7 +71,7 @@ public final class PonderWindow {
 
         transcript.thinkingWidthProperty().set(loaded.windowState().thinkingWidth());
         chatView = new ChatView(chat, transcript, background, () -> settings.get().thinkingCollapsedByDefault());
-        sidebar = new ConversationsView(conversations, chat::newChat, chat::open);
+        sidebar = new ConversationsView(conversations, chat::newChat, chat::open, chat::openAt);
         chat.conversationIdProperty().addListener((observable, old, id) -> sidebar.select(id));
         ModelBar bar = new ModelBar(model, () -> settings.get().recentModels(), this::openSettings);
         books = new BooksViewModel(services.booksDirectory(), background, loaded.threads());

@@ -162,6 +162,14 @@ public final class ChatView extends BorderPane {
             // Another conversation: its newest turns.
             start = Math.max(0, all.size() - SHOWN_AT_ONCE);
         }
+        Long reveal = model.revealProperty().get();
+        int revealAt = reveal == null ? -1 : indexOf(all, reveal);
+        if (revealAt >= 0 && revealAt < start) {
+            // A search hit among older turns: show from a little before it.
+            start = Math.max(0, revealAt - 2);
+            shown.clear();
+            transcript.clear();
+        }
         startRequested = false;
         firstShown.set(start);
         List<Turn> target = all.subList(start, all.size());
@@ -169,8 +177,10 @@ public final class ChatView extends BorderPane {
         while (common < shown.size() && common < target.size() && shown.get(common).id() == target.get(common).id()) {
             Turn now = target.get(common);
             if (!shown.get(common).equals(now)) {
-                if (now.message().role() == Role.USER) {
-                    // A question's branch count changed: it is shown again, with what follows it.
+                Turn before = shown.get(common);
+                if (now.message().role() == Role.USER || before.branchCount() != now.branchCount()
+                        || before.branchIndex() != now.branchIndex()) {
+                    // Its version switcher changed: it is shown again, with what follows it.
                     break;
                 }
                 showFinal(now);
@@ -191,6 +201,7 @@ public final class ChatView extends BorderPane {
         if (rest.stream().allMatch(ChatView::addedWhole)) {
             rest.forEach(this::showNew);
             shown.addAll(rest);
+            revealPending();
             return;
         }
         background.run(() -> rest.stream().map(turn -> turn.message().role() == Role.ASSISTANT
@@ -203,7 +214,26 @@ public final class ChatView extends BorderPane {
                     }
                     shown.addAll(rest);
                     transcript.scrollToBottom();
+                    revealPending();
                 }, model::report);
+    }
+
+    /** Reveals the search hit the view-model asked for, once it is on the page. */
+    private void revealPending() {
+        Long reveal = model.revealProperty().get();
+        if (reveal != null && shown.stream().anyMatch(turn -> turn.id() == reveal)) {
+            transcript.reveal(reveal);
+            model.revealed();
+        }
+    }
+
+    private static int indexOf(List<Turn> turns, long id) {
+        for (int i = 0; i < turns.size(); i++) {
+            if (turns.get(i).id() == id) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** User messages and the reply being streamed need no rendering before they are shown. */
@@ -216,7 +246,7 @@ public final class ChatView extends BorderPane {
         if (message.role() == Role.USER) {
             transcript.addUser(message.id(), message.answer(), turn.branchIndex() - 1, turn.branchCount());
         } else {
-            transcript.addAssistant(message.id());
+            transcript.addAssistant(message.id(), turn.branchIndex() - 1, turn.branchCount());
         }
         transcript.scrollToBottom();
     }
@@ -236,7 +266,7 @@ public final class ChatView extends BorderPane {
             transcript.addUser(message.id(), message.answer(), turn.branchIndex() - 1, turn.branchCount());
             return;
         }
-        transcript.addAssistant(message.id());
+        transcript.addAssistant(message.id(), turn.branchIndex() - 1, turn.branchCount());
         if (!message.thinking().isEmpty()) {
             transcript.appendThinking(message.id(), message.thinking());
         }

@@ -46,6 +46,7 @@ public final class ChatViewModel {
     private final ObservableList<Turn> turns = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Long> conversationId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LiveReply> live = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Long> reveal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper generating = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
@@ -122,6 +123,36 @@ public final class ChatViewModel {
             conversationId.set(id);
             turns.setAll(loaded);
         }, this::report);
+    }
+
+    /**
+     * Opens a conversation at one of its messages, a search hit: its branch becomes the one shown if it is not, and
+     * the transcript reveals it.
+     */
+    public void openAt(long conversation, long messageId) {
+        if (generating.get()) {
+            return;
+        }
+        background.run(() -> {
+            if (chat.repository().activePath(conversation).stream().noneMatch(m -> m.id() == messageId)) {
+                chat.repository().selectBranch(messageId);
+            }
+            return load(conversation);
+        }, loaded -> {
+            reveal.set(messageId);
+            conversationId.set(conversation);
+            turns.setAll(loaded);
+        }, this::report);
+    }
+
+    /** The message the transcript should bring into view (a search hit), or null. */
+    public ReadOnlyObjectProperty<Long> revealProperty() {
+        return reveal.getReadOnlyProperty();
+    }
+
+    /** The transcript has revealed it. */
+    public void revealed() {
+        reveal.set(null);
     }
 
     private List<Turn> load(long id) {

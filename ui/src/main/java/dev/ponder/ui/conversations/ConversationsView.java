@@ -3,6 +3,7 @@ package dev.ponder.ui.conversations;
 import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
 import javafx.beans.binding.Bindings;
@@ -45,7 +46,9 @@ public final class ConversationsView extends VBox {
     private final ListView<Conversation> list = new ListView<>();
     private final ListView<SearchHit> results = new ListView<>();
 
-    public ConversationsView(ConversationsViewModel model, Runnable newChat, LongConsumer open) {
+    /** @param openAt opens a search hit: the conversation, at the message found */
+    public ConversationsView(ConversationsViewModel model, Runnable newChat, LongConsumer open,
+                             BiConsumer<Long, Long> openAt) {
         this.model = model;
         getStyleClass().add("sidebar");
         setSpacing(8);
@@ -78,7 +81,7 @@ public final class ConversationsView extends VBox {
         results.setPlaceholder(new Label("Nothing found"));
         results.getSelectionModel().selectedItemProperty().addListener((observable, old, hit) -> {
             if (hit != null) {
-                open.accept(hit.conversationId());
+                openAt.accept(hit.conversationId(), hit.messageId());
             }
         });
         results.visibleProperty().bind(model.queryProperty().isNotEmpty());

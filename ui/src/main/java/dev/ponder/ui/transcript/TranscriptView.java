@@ -100,8 +100,14 @@ public final class TranscriptView extends StackPane {
         call("addUser", key(id), text, branchIndex, branchCount);
     }
 
-    public void addAssistant(long id) {
-        call("addAssistant", key(id));
+    /** An assistant reply, with a switcher when it has other versions (regenerated answers). */
+    public void addAssistant(long id, int branchIndex, int branchCount) {
+        call("addAssistant", key(id), branchIndex, branchCount);
+    }
+
+    /** Scrolls message {@code id} into view and marks it for a moment: where a search hit is. */
+    public void reveal(long id) {
+        call("reveal", key(id));
     }
 
     /** Appends plain text to the thinking column; cheap enough for every frame. */
@@ -205,6 +211,16 @@ public final class TranscriptView extends StackPane {
     }
 
     /** Test hook: messages shown, user and assistant. */
+    /** Test hook: the "2 / 3" of a message's version switcher, or null when it has one version. */
+    public String branchLabel(long id) {
+        return (String) query("branchLabel", key(id));
+    }
+
+    /** Whether message {@code id} is marked as a search hit just now. */
+    public boolean isRevealed(long id) {
+        return (Boolean) query("isFound", key(id));
+    }
+
     public int messageCount() {
         return ((Number) query("messageCount")).intValue();
     }

@@ -118,7 +118,7 @@ window.ponder = (() => {
     follow();
   }
 
-  function addAssistant(id) {
+  function addAssistant(id, branchIndex, branchCount) {
     const message = element("section", "message assistant");
     message.dataset.id = id;
     const turn = element("div", "turn no-thinking" + (collapsedByDefault ? " collapsed" : ""));
@@ -145,6 +145,8 @@ window.ponder = (() => {
     entry.status = element("div", "status");
     const actions = element("div", "actions");
     actions.append(copyButton(id), iconButton("regenerate", "Regenerate", () => send("REGENERATE", id)));
+    // Regenerated answers are versions of one reply: step through them as through edited questions.
+    if (branchCount > 1) actions.append(branchSwitcher(id, branchIndex, branchCount));
     const column = element("div", "answer-column");
     column.append(entry.answer, entry.status, actions);
     turn.append(thinking, gutter, column);
@@ -313,8 +315,18 @@ window.ponder = (() => {
     if (/^(https?|mailto):/i.test(link.href)) bridge()?.openLink(link.href);
   });
 
+  // A search hit: bring its message into view and mark it for a moment.
+  function reveal(id) {
+    const entry = messages.get(id);
+    if (!entry) return;
+    entry.message.scrollIntoView({ block: "center" });
+    following = nearBottom();
+    entry.message.classList.add("found");
+    setTimeout(() => entry.message.classList.remove("found"), 2500);
+  }
+
   return {
-    clear, addUser, addAssistant, appendThinking, setThinkingLabel, setThinkingCollapsed,
+    clear, addUser, addAssistant, reveal, appendThinking, setThinkingLabel, setThinkingCollapsed,
     setAnswerHtml, setStatus, removeFrom,
     scrollToBottom: follow,
     setDark(dark) {
@@ -337,5 +349,7 @@ window.ponder = (() => {
     thinkingLabel: id => messages.get(id)?.label?.textContent ?? null,
     isThinkingCollapsed: id => messages.get(id)?.turn?.classList.contains("collapsed") ?? false,
     messageCount: () => messages.size,
+    branchLabel: id => messages.get(id)?.message?.querySelector(".branch-position")?.textContent ?? null,
+    isFound: id => messages.get(id)?.message?.classList.contains("found") ?? false,
   };
 })();

@@ -74,7 +74,7 @@ class TranscriptViewTest {
     void showsAStreamedTurnWithThinkingBesideATypesetAnswer() throws Exception {
         fx(() -> {
             view.addUser(1, "What is ∫₀¹ x² dx?\nShow the steps.", 1, 3);
-            view.addAssistant(2);
+            view.addAssistant(2, 0, 1);
             view.appendThinking(2, "\n\nThe user wants the integral ");
             view.appendThinking(2, "of x squared from 0 to 1. ");
             view.appendThinking(2, "<b>Power rule</b> gives x³/3.");
@@ -111,7 +111,7 @@ class TranscriptViewTest {
     @Test
     void keepsTheUnchangedBlocksOfAGrowingAnswer() throws Exception {
         fx(() -> {
-            view.addAssistant(9);
+            view.addAssistant(9, 0, 1);
             view.setAnswerHtml(9, renderer.render("First paragraph.\n\nSecond"));
             return null;
         });
@@ -131,7 +131,7 @@ class TranscriptViewTest {
     void reportsButtonsAndCodeCopiesThroughTheBridge() throws Exception {
         fx(() -> {
             view.addUser(7, "hello", 0, 2);
-            view.addAssistant(8);
+            view.addAssistant(8, 0, 1);
             view.setAnswerHtml(8, renderer.render("```java\nint x = 1;\n```"));
             return null;
         });
@@ -151,7 +151,7 @@ class TranscriptViewTest {
     void draggingTheGutterResizesEveryTurnAndTellsJava() throws Exception {
         fx(() -> {
             view.thinkingWidthProperty().set(300);
-            view.addAssistant(3);
+            view.addAssistant(3, 0, 1);
             view.appendThinking(3, "hmm");
             return null;
         });
@@ -185,9 +185,9 @@ class TranscriptViewTest {
     void removesAMessageAndEverythingAfterIt() throws Exception {
         fx(() -> {
             view.addUser(1, "a", 0, 1);
-            view.addAssistant(2);
+            view.addAssistant(2, 0, 1);
             view.addUser(3, "b", 0, 1);
-            view.addAssistant(4);
+            view.addAssistant(4, 0, 1);
             view.removeFrom(3);
             return null;
         });
@@ -219,7 +219,7 @@ class TranscriptViewTest {
     void savesLightAndDarkScreenshots() throws Exception {
         fx(() -> {
             view.addUser(1, "What is ∫₀¹ x² dx? Show the steps.", 1, 3);
-            view.addAssistant(2);
+            view.addAssistant(2, 0, 1);
             view.appendThinking(2, """
                     The user wants the definite integral of x² from 0 to 1.
 
@@ -231,7 +231,7 @@ class TranscriptViewTest {
             view.setThinkingLabel(2, "Thought for 12 s");
             view.setAnswerHtml(2, renderer.render(ANSWER));
             view.addUser(3, "Thanks! And from 0 to 2?", 0, 1);
-            view.addAssistant(4);
+            view.addAssistant(4, 0, 1);
             view.appendThinking(4, "Same antiderivative, evaluate at 2: 8/3.");
             view.setThinkingLabel(4, "Thought for 2 s");
             view.setThinkingCollapsed(4, true);

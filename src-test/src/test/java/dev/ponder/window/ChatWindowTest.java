@@ -3,6 +3,9 @@ package dev.ponder.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,6 +161,27 @@ class ChatWindowTest {
             long first = WindowFixture.onFx(() -> fixture.window().chat().turns().getLast().id());
             fixture.waitUntil(Duration.ofSeconds(5), () -> "1 / 2".equals(transcript.branchLabel(first))
                     && transcript.answerText(first).contains("First answer."));
+        }
+    }
+
+    @Test
+    void aDatabaseLockedByAnotherProgramIsReportedAndTheNextMessageWorks() throws Exception {
+        ScriptedEngine engine = ScriptedEngine.replying("Fine.");
+        try (WindowFixture fixture = WindowFixture.open(dir, engine)) {
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data")
+                    .resolve(Database.FILE_NAME));
+                 Statement lock = other.createStatement()) {
+                lock.execute("BEGIN EXCLUSIVE");
+                fixture.send("Are you there?");
+                fixture.waitUntil(Duration.ofSeconds(20), () -> fixture.window().chat().problemProperty().get() != null);
+                assertThat(WindowFixture.onFx(() -> fixture.window().chat().problemProperty().get()))
+                        .containsIgnoringCase("locked");
+                lock.execute("ROLLBACK");
+            }
+            fixture.send("Are you there now?");
+            fixture.awaitReply(Duration.ofSeconds(20));
+            assertThat(WindowFixture.onFx(() -> fixture.window().chat().turns().getLast().message().answer()))
+                    .isEqualTo("Fine.");
         }
     }
 

@@ -6,6 +6,7 @@
 window.ponder = (() => {
   const root = document.documentElement;
   const messages = new Map();
+  const THINKING_BLOCK_CHARS = 2000;
   const icons = {
     copy: "M16 1H4c-1.1 0-2 .9-2 2v14h2V3h12V1zm3 4H8c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h11c1.1 0 2-.9 2-2V7c0-1.1-.9-2-2-2zm0 16H8V7h11v14z",
     check: "M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z",
@@ -128,9 +129,7 @@ window.ponder = (() => {
     header.append(icon("next"), label);
     header.addEventListener("click", () => turn.classList.toggle("collapsed"));
     const body = element("div", "thinking-body");
-    const thinkingText = document.createTextNode("");
-    body.append(thinkingText);
-    const entry = { message, turn, label, body, thinkingText, stuck: true };
+    const entry = { message, turn, label, body, thinkingChunk: null, thinkingLength: 0, stuck: true };
     body.addEventListener("scroll", () => {
       entry.stuck = body.scrollTop + body.clientHeight >= body.scrollHeight - 24;
     }, { passive: true });
@@ -160,10 +159,23 @@ window.ponder = (() => {
     const entry = messages.get(id);
     if (!entry) return;
     // Models open their thinking with blank lines; they would show as an empty gap.
-    if (!entry.thinkingText.length) text = text.replace(/^\s+/, "");
+    if (!entry.thinkingLength) text = text.replace(/^\s+/, "");
     if (!text) return;
-    // One growing text node: appending to it is far cheaper than parsing HTML every frame.
-    entry.thinkingText.appendData(text);
+    entry.thinkingLength += text.length;
+    // Text nodes take appends far more cheaply than HTML is parsed. A long thought goes into blocks of a few
+    // thousand characters, cut after a line break, so that WebKit lays out only the last block as it grows.
+    const cut = entry.thinkingChunk && entry.thinkingChunk.length > THINKING_BLOCK_CHARS ? text.indexOf("\n") : -1;
+    if (cut >= 0) {
+      entry.thinkingChunk.appendData(text.substring(0, cut + 1));
+      text = text.substring(cut + 1);
+      entry.thinkingChunk = null;
+    }
+    if (!entry.thinkingChunk) {
+      entry.thinkingChunk = document.createTextNode("");
+      entry.body.append(element("div", "thinking-block"));
+      entry.body.lastChild.append(entry.thinkingChunk);
+    }
+    entry.thinkingChunk.appendData(text);
     entry.turn.classList.remove("no-thinking");
     if (entry.stuck) thinkingToFollow.add(entry.body);
     follow();
@@ -345,7 +357,7 @@ window.ponder = (() => {
       collapsedByDefault = collapsed;
     },
     answerText: id => messages.get(id)?.answer?.textContent ?? null,
-    thinkingText: id => messages.get(id)?.thinkingText?.data ?? null,
+    thinkingText: id => messages.get(id)?.body?.textContent ?? null,
     thinkingLabel: id => messages.get(id)?.label?.textContent ?? null,
     isThinkingCollapsed: id => messages.get(id)?.turn?.classList.contains("collapsed") ?? false,
     messageCount: () => messages.size,

@@ -126,8 +126,9 @@ class UiBenchmark {
 
     private static List<String> scriptedReply() {
         List<String> tokens = new ArrayList<>();
+        // R1 thinks in paragraphs of a few sentences: a blank line every 60 tokens or so.
         for (int i = 0; tokens.size() < STREAM_TOKENS / 3; i++) {
-            tokens.add(i % 12 == 11 ? "considering. " : "step" + i + " ");
+            tokens.add(i % 60 == 59 ? "considering.\n\n" : i % 12 == 11 ? "considering. " : "step" + i + " ");
         }
         tokens.add("</think>");
         String[] answer = ("## Part\n\nSome **bold** text and `code` with math $a_i^2 + b_i^2$ here.\n\n"

@@ -200,6 +200,7 @@ public final class PonderWindow {
     /** Keeps where the window was and carries out a delete still waiting for its undo. */
     public void close() {
         conversations.commitPendingDelete();
+        books.cancelJobs();
         WindowState old = settings.get().windowState();
         WindowState now = (stage.isMaximized() ? old.withMaximized(true)
                 : old.withBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()).withMaximized(false))

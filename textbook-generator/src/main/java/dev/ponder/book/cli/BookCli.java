@@ -156,8 +156,7 @@ public final class BookCli {
     static int run(Path dir, JobSettings settings, boolean overwriteHandEdits) throws EngineException, IOException {
         System.err.println("Loading " + Path.of(settings.model()).getFileName() + "…");
         try (EngineProcess engine = BookEngine.start(settings)) {
-            BookOptions options = BookOptions.defaults().withSeed(settings.seed())
-                    .ignoringBriefScore(settings.ignoreBriefScore()).overwritingHandEdits(overwriteHandEdits);
+            BookOptions options = settings.options().overwritingHandEdits(overwriteHandEdits);
             BookJob.Outcome outcome = new BookJob(dir, engine, options, step -> System.err.println("  " + step))
                     .run();
             System.out.println("Book written: " + dir.resolve("mkdocs.yml") + " (" + outcome.steps().size()

@@ -21,6 +21,11 @@ public record JobSettings(String model, int threads, long seed, boolean ignoreBr
         AtomicWrite.writeString(dir.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
     }
 
+    /** How a book is written with these settings. */
+    public BookOptions options() {
+        return BookOptions.defaults().withSeed(seed).ignoringBriefScore(ignoreBriefScore);
+    }
+
     /** The same settings with another model. */
     public JobSettings withModel(Path file) {
         return new JobSettings(file.toAbsolutePath().toString(), threads, seed, ignoreBriefScore, parallel);

@@ -96,6 +96,11 @@ public final class BooksViewModel {
         }, error -> problem.set("Cannot start the book: " + error.getMessage()));
     }
 
+    /** The window closes: running jobs stop now and resume when the book is opened again. */
+    public void cancelJobs() {
+        models.values().forEach(JobViewModel::cancel);
+    }
+
     public ObservableList<Entry> books() {
         return FXCollections.unmodifiableObservableList(books);
     }

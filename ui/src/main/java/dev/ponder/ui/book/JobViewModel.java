@@ -158,8 +158,7 @@ public final class JobViewModel {
         JobSettings jobSettings = settings;
         background.run(() -> {
             try (EngineProcess engine = BookEngine.create()) {
-                BookJob job = new BookJob(dir, engine, BookOptions.defaults().withSeed(jobSettings.seed())
-                        .ignoringBriefScore(jobSettings.ignoreBriefScore()), progressListener());
+                BookJob job = new BookJob(dir, engine, jobSettings.options(), progressListener());
                 started(job);
                 BookEngine.load(engine, jobSettings);
                 return work.run(job);
@@ -169,7 +168,7 @@ public final class JobViewModel {
                     pendingStop = null;
                 }
             }
-        }, done -> finish(done), this::failed);
+        }, this::finish, this::failed);
     }
 
     private JobProgress progressListener() {

@@ -1,7 +1,7 @@
 package dev.ponder.engine.remote;
 
-import static dev.ponder.engine.remote.ScriptedServer.json;
-import static dev.ponder.engine.remote.ScriptedServer.stream;
+import static dev.ponder.testing.ScriptedServer.json;
+import static dev.ponder.testing.ScriptedServer.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,6 +39,8 @@ import dev.ponder.engine.TokenSink;
 import dev.ponder.reasoning.ReasoningEvent;
 import dev.ponder.reasoning.ReasoningMarkers;
 import dev.ponder.store.Database;
+import dev.ponder.testing.Chunks;
+import dev.ponder.testing.ScriptedServer;
 
 /** The remote engine against a scripted server: everything llama-server cannot be made to show. */
 class RemoteEngineScriptedTest {

@@ -1,28 +1,28 @@
-package dev.ponder.engine.remote;
+package dev.ponder.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Server-sent events as OpenAI-compatible servers write them, for scripted servers. */
-final class Chunks {
+public final class Chunks {
 
-    static final String DONE = "data: [DONE]\n\n";
+    public static final String DONE = "data: [DONE]\n\n";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Chunks() {
     }
 
-    static String content(String text) {
+    public static String content(String text) {
         return delta("content", text);
     }
 
     /** Thinking the server split off, as vLLM and DeepSeek's API send it. */
-    static String reasoning(String text) {
+    public static String reasoning(String text) {
         return delta("reasoning_content", text);
     }
 
     /** The last chunk: why the reply ended, the usage, and llama-server's timings. */
-    static String finish(String reason, int promptTokens, int completionTokens, double perSecond) {
+    public static String finish(String reason, int promptTokens, int completionTokens, double perSecond) {
         ObjectNode chunk = JSON.createObjectNode();
         chunk.putArray("choices").addObject().put("index", 0).put("finish_reason", reason).putObject("delta");
         chunk.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens);

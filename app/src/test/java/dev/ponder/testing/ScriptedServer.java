@@ -1,4 +1,4 @@
-package dev.ponder.engine.remote;
+package dev.ponder.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,18 +28,18 @@ import com.sun.net.httpserver.HttpServer;
  * reasoning, refuse a key, rate-limit, send garbage, cut a stream. Each path answers with its scripted answers in
  * turn, the last one again and again; paths without a script answer 404 as servers do.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One way to answer a request. */
     @FunctionalInterface
-    interface Answer {
+    public interface Answer {
         void answer(HttpExchange exchange) throws IOException, InterruptedException;
     }
 
     /** A request as it came. */
-    record Received(String method, String path, String authorization, String body) {
+    public record Received(String method, String path, String authorization, String body) {
     }
 
     private final HttpServer server;
@@ -49,13 +49,13 @@ final class ScriptedServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     /** Counted down when a client goes away in the middle of a stream. */
-    final CountDownLatch clientLeft = new CountDownLatch(1);
+    public final CountDownLatch clientLeft = new CountDownLatch(1);
 
     private ScriptedServer(HttpServer server) {
         this.server = server;
     }
 
-    static ScriptedServer start() throws IOException {
+    public static ScriptedServer start() throws IOException {
         ScriptedServer scripted = new ScriptedServer(HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
         scripted.server.setExecutor(scripted.threads);
@@ -64,18 +64,18 @@ final class ScriptedServer implements AutoCloseable {
         return scripted;
     }
 
-    URI root() {
+    public URI root() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Answers {@code path} with these answers in turn, the last one from then on. */
-    ScriptedServer on(String path, Answer... answers) {
+    public ScriptedServer on(String path, Answer... answers) {
         scripts.put(path, new ArrayDeque<>(List.of(answers)));
         return this;
     }
 
     /** A server that lists {@code models} at /v1/models and has no /props: vLLM or Ollama, as far as Ponder knows. */
-    ScriptedServer listing(String... models) {
+    public ScriptedServer listing(String... models) {
         ObjectNode list = JSON.createObjectNode().put("object", "list");
         for (String model : models) {
             list.withArray("data").addObject().put("id", model).put("object", "model");
@@ -83,15 +83,15 @@ final class ScriptedServer implements AutoCloseable {
         return on("/v1/models", json(200, list.toString()));
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
 
-    int mostAtOnce() {
+    public int mostAtOnce() {
         return mostAtOnce.get();
     }
 
@@ -117,11 +117,11 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    static Answer json(int status, String body) {
+    public static Answer json(int status, String body) {
         return json(status, body, Map.of());
     }
 
-    static Answer json(int status, String body, Map<String, String> headers) {
+    public static Answer json(int status, String body, Map<String, String> headers) {
         return exchange -> {
             headers.forEach(exchange.getResponseHeaders()::add);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -132,7 +132,7 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     /** A 200 event stream of these raw events, {@code pause} apart. */
-    static Answer stream(Duration pause, String... events) {
+    public static Answer stream(Duration pause, String... events) {
         return exchange -> {
             OutputStream out = openStream(exchange);
             for (int i = 0; i < events.length; i++) {
@@ -149,7 +149,7 @@ final class ScriptedServer implements AutoCloseable {
      * Like {@link #stream}, counting the streams open at once ({@link #mostAtOnce()}). A stream counts until just
      * before its last event, which the client must read before it can send another request: the count is exact.
      */
-    Answer counted(Duration pause, String... events) {
+    public Answer counted(Duration pause, String... events) {
         return exchange -> {
             mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
@@ -162,7 +162,7 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     /** Like {@link #stream}, then the connection drops without the stream's end, as when a server is killed. */
-    static Answer streamThenDrop(String... events) {
+    public static Answer streamThenDrop(String... events) {
         return exchange -> {
             stream(Duration.ZERO, events).answer(exchange);
             // An exception out of the handler makes the JDK's server close the socket mid-stream.
@@ -171,7 +171,7 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     /** Content chunks {@code pause} apart until the client goes away; then {@link #clientLeft} opens. */
-    Answer endless(Duration pause) {
+    public Answer endless(Duration pause) {
         return exchange -> {
             OutputStream out = openStream(exchange);
             try {

@@ -59,17 +59,38 @@ public final class RemoteFailure extends EngineException {
     }
 
     static RemoteFailure unreachable(URI root, Throwable cause) {
-        String why = cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName()
-                : cause.getMessage();
-        return new RemoteFailure(Kind.UNREACHABLE, "Cannot reach the server at " + root + " (" + why
+        return new RemoteFailure(Kind.UNREACHABLE, "Cannot reach the server at " + root + " (" + why(cause)
                 + "). Check that it is running and that the address and port are right.", cause);
     }
 
-    /**
-     * The failure a non-success answer means.
-     *
-     * @param said what the server's error body said, or "" when it said nothing readable
-     */
+    /** The JDK's connection failures in words; most of them carry no message of their own. */
+    private static String why(Throwable cause) {
+        if (causedBy(cause, java.net.UnknownHostException.class)
+                || causedBy(cause, java.nio.channels.UnresolvedAddressException.class)) {
+            return "unknown host"; // the JDK wraps it in a ConnectException
+        }
+        if (causedBy(cause, java.net.http.HttpConnectTimeoutException.class)) {
+            return "no connection in time";
+        }
+        if (causedBy(cause, java.net.http.HttpTimeoutException.class)) {
+            return "no answer in time";
+        }
+        if (causedBy(cause, java.net.ConnectException.class)) {
+            return "connection refused";
+        }
+        return cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName()
+                : cause.getMessage();
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable at = failure; at != null; at = at.getCause()) {
+            if (kind.isInstance(at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static RemoteFailure fromStatus(URI root, URI asked, String model, int status, String said) {
         String answer = status + (said.isEmpty() ? "" : ": " + said);
         return switch (status) {

@@ -347,7 +347,7 @@ class RemoteEngineScriptedTest {
                 .isInstanceOfSatisfying(RemoteFailure.class, e -> assertThat(e.kind())
                         .isEqualTo(RemoteFailure.Kind.UNREACHABLE))
                 .hasMessageContaining("Cannot reach the server at http://127.0.0.1:" + port)
-                .hasMessageContaining("Check that it is running");
+                .hasMessageContaining("connection refused");
     }
 
     @Test

@@ -21,20 +21,25 @@ import dev.ponder.book.job.BookJobException;
 import dev.ponder.book.job.BookOptions;
 import dev.ponder.book.job.JobStore;
 import dev.ponder.book.job.StepRecord;
+import dev.ponder.cli.ModelChoice;
+import dev.ponder.cli.RemoteOptions;
+import dev.ponder.engine.Engine;
 import dev.ponder.engine.EngineException;
 import dev.ponder.engine.LoadSettings;
 import dev.ponder.engine.ThreadDefaults;
 import dev.ponder.engine.llama.NativeLibrary;
 import dev.ponder.engine.process.EngineProcess;
+import dev.ponder.engine.remote.RemoteEngine;
 import dev.ponder.models.GgufInfo;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ponder book}: write a textbook from a course brief, resume it after a stop, and check it. */
 @Command(name = "book", mixinStandardHelpOptions = true,
-        description = "Write a whole textbook from a course brief as an MkDocs site, on the local model.",
+        description = "Write a whole textbook from a course brief as an MkDocs site, on a local model or a server's.",
         subcommands = {BookCli.New.class, BookCli.Resume.class, BookCli.Regenerate.class, BookCli.Status.class,
                 BookCli.Check.class})
 public final class BookCli {
@@ -60,8 +65,8 @@ public final class BookCli {
         @Option(names = "--brief", required = true, paramLabel = "FILE", description = "The course brief (YAML).")
         Path brief;
 
-        @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF model.")
-        Path model;
+        @ArgGroup(multiplicity = "1")
+        ModelChoice choice;
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "The book folder to create.")
         Path out;
@@ -75,8 +80,9 @@ public final class BookCli {
         @Option(names = "--ignore-brief-score", description = "Write the book even from a brief scoring under 70.")
         boolean ignoreBriefScore;
 
-        @Option(names = "--parallel", description = "Chapters written at once, in llama.cpp's parallel sequences; "
-                + "each gets the model's whole context (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--parallel", description = "Chapters written at once, in llama.cpp's parallel sequences, "
+                + "each with the model's whole context; with --endpoint, requests at once: match the server's slots "
+                + "(default: ${DEFAULT-VALUE}).")
         int parallel = 1;
 
         @Override
@@ -89,8 +95,8 @@ public final class BookCli {
             }
             Files.createDirectories(out);
             BriefFiles.write(out.resolve(BookJob.BRIEF_FILE), course);
-            JobSettings settings = new JobSettings(model.toAbsolutePath().toString(), threads, seed,
-                    ignoreBriefScore, Math.max(1, parallel));
+            JobSettings settings = new JobSettings(null, threads, seed, ignoreBriefScore, Math.max(1, parallel), null)
+                    .withModel(choice);
             settings.write(out);
             return run(out, settings);
         }
@@ -103,15 +109,14 @@ public final class BookCli {
         @Parameters(paramLabel = "DIR")
         Path dir;
 
-        @Option(names = "--model", paramLabel = "FILE", description = "Another model than the one it started with.")
-        Path model;
+        @ArgGroup(heading = "Another model than the one it started with:%n")
+        ModelChoice choice;
 
         @Override
         public Integer call() throws IOException, EngineException {
             JobSettings settings = JobSettings.read(dir);
-            if (model != null) {
-                settings = new JobSettings(model.toAbsolutePath().toString(), settings.threads(), settings.seed(),
-                        settings.ignoreBriefScore(), settings.parallel());
+            if (choice != null) {
+                settings = settings.withModel(choice);
                 settings.write(dir);
             }
             return run(dir, settings);
@@ -156,16 +161,7 @@ public final class BookCli {
     }
 
     static int run(Path dir, JobSettings settings, boolean overwriteHandEdits) throws EngineException, IOException {
-        try (EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot())) {
-            System.err.println("Loading " + Path.of(settings.model()).getFileName() + "…");
-            LoadSettings load = LoadSettings.defaults(Path.of(settings.model())).withThreads(settings.threads());
-            int parallel = Math.max(1, settings.parallel());
-            if (parallel > 1) {
-                // Each sequence gets a whole context: llama.cpp splits the one it is given between them.
-                int single = load.effectiveContext(GgufInfo.read(load.model()).contextLength());
-                load = load.withParallel(parallel).withContextSize(single * parallel);
-            }
-            engine.load(load);
+        try (Engine engine = settings.endpoint() != null ? remote(settings) : local(settings)) {
             BookOptions options = BookOptions.defaults().withSeed(settings.seed())
                     .ignoringBriefScore(settings.ignoreBriefScore()).overwritingHandEdits(overwriteHandEdits);
             BookJob.Outcome outcome = new BookJob(dir, engine, options, step -> System.err.println("  " + step))
@@ -180,6 +176,37 @@ public final class BookCli {
             }
             return 0;
         }
+    }
+
+    private static Engine local(JobSettings settings) throws EngineException, IOException {
+        EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot());
+        try {
+            System.err.println("Loading " + Path.of(settings.model()).getFileName() + "…");
+            LoadSettings load = LoadSettings.defaults(Path.of(settings.model())).withThreads(settings.threads());
+            int parallel = Math.max(1, settings.parallel());
+            if (parallel > 1) {
+                // Each sequence gets a whole context: llama.cpp splits the one it is given between them.
+                int single = load.effectiveContext(GgufInfo.read(load.model()).contextLength());
+                load = load.withParallel(parallel).withContextSize(single * parallel);
+            }
+            engine.load(load);
+            return engine;
+        } catch (EngineException | IOException | RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /** The server's model; its steps go out as up to {@code parallel} requests at once. */
+    private static Engine remote(JobSettings settings) throws EngineException, IOException {
+        System.err.println("Connecting to " + settings.endpoint() + "…");
+        RemoteEngine engine = RemoteOptions.connect(settings.endpoint(), settings.model(),
+                Math.max(1, settings.parallel()));
+        System.err.println("Using " + settings.model() + " on " + engine.endpoint().root() + ", "
+                + engine.endpoint().parallel() + " request(s) at once"
+                + (engine.server().slots() > 0 ? " (the server has " + engine.server().slots() + " slots)" : "")
+                + ".");
+        return engine;
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Which steps are done.")

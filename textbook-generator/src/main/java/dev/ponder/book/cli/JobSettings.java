@@ -6,13 +6,29 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.ponder.cli.ModelChoice;
 import dev.ponder.store.AtomicWrite;
 
 /**
  * What {@code ponder book new} was started with, kept in the book folder so that {@code resume} continues with the
- * same model and settings.
+ * same model and settings. Never an API key: that stays in the keychain or {@code PONDER_API_KEY}.
+ *
+ * @param model    the GGUF file, or with an endpoint the model's name on that server
+ * @param endpoint the OpenAI-compatible server's address, or null for a local model (and for books from before)
+ * @param parallel chapters written at once: llama.cpp's sequences, or requests to the server
  */
-record JobSettings(String model, int threads, long seed, boolean ignoreBriefScore, int parallel) {
+record JobSettings(String model, int threads, long seed, boolean ignoreBriefScore, int parallel, String endpoint) {
+
+    /** The same job on another model: a local file, or (with {@code newEndpoint}) a server's model. */
+    JobSettings withModel(String newModel, String newEndpoint) {
+        return new JobSettings(newModel, threads, seed, ignoreBriefScore, parallel, newEndpoint);
+    }
+
+    /** The same job on the model a user chose on the command line. */
+    JobSettings withModel(ModelChoice choice) {
+        return choice.remote() != null ? withModel(choice.remote().model(), choice.remote().endpoint())
+                : withModel(choice.model().toAbsolutePath().toString(), null);
+    }
 
     static final String FILE_NAME = "book-job.json";
     private static final ObjectMapper JSON = new ObjectMapper();

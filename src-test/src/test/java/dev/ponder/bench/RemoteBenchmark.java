@@ -2,14 +2,11 @@ package dev.ponder.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -45,7 +42,6 @@ class RemoteBenchmark {
     private static final int CONTEXT_PER_SLOT = 2048;
     private static final int OVERHEAD_TOKENS = 1500;
     private static final int RUNS = 5;
-    private static final int TOKENS_PER_REQUEST = 256;
     private static final int BOOK_CHAPTERS = 8;
 
     @TempDir
@@ -107,7 +103,7 @@ class RemoteBenchmark {
                 BookRun book = book(engine, n);
                 // One request alone on the server the book has filled: the decode speed every step had by the end.
                 double lone = engine.complete(CompletionRequest.of("Once upon a time",
-                        Sampling.greedy(TOKENS_PER_REQUEST)), TokenSink.discard()).tokensPerSecond();
+                        Sampling.greedy(256)), TokenSink.discard()).tokensPerSecond();
                 singleRate = n == 1 ? rate : singleRate;
                 singleBook = n == 1 ? book.perSecond() : singleBook;
                 System.out.printf(Locale.ROOT, "%3d %14.0f %6.2fx %11.1f %11.1f %11d %8d %9.0f %6.2fx %13.0f%n", n,
@@ -133,17 +129,7 @@ class RemoteBenchmark {
     private static int run(RemoteEngine engine, int n) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
-            List<Callable<Generation>> work = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String prompt = "Once upon a time, story " + i;
-                work.add(() -> engine.complete(CompletionRequest.of(prompt, Sampling.greedy(TOKENS_PER_REQUEST)),
-                        TokenSink.discard()));
-            }
-            int tokens = 0;
-            for (Future<Generation> done : pool.invokeAll(work)) {
-                tokens += done.get().completionTokens();
-            }
-            return tokens;
+            return BookBenchmark.run(engine, n, pool);
         } finally {
             pool.shutdownNow();
         }

@@ -1,5 +1,6 @@
 package dev.ponder.bench;
 
+import dev.ponder.engine.Generation;
 import dev.ponder.engine.TokenSink;
 
 /**
@@ -31,10 +32,6 @@ final class StreamTimer implements TokenSink {
 
     /** Tokens after the first over the time since the first, so that the prompt is not counted as decoding. */
     double tokensPerSecond() {
-        return rate(tokens, first, last);
-    }
-
-    static double rate(int tokens, long firstNanos, long lastNanos) {
-        return tokens > 1 && lastNanos > firstNanos ? (tokens - 1) / ((lastNanos - firstNanos) / 1e9) : 0;
+        return Generation.rate(tokens, first, last);
     }
 }

@@ -12,6 +12,7 @@ import dev.ponder.engine.EngineException;
 import dev.ponder.engine.Generation;
 import dev.ponder.engine.Role;
 import dev.ponder.engine.Sampling;
+import dev.ponder.engine.ServedModel;
 import dev.ponder.engine.StopReason;
 import dev.ponder.engine.TokenSink;
 import dev.ponder.reasoning.ReasoningEvent;
@@ -110,8 +111,7 @@ public final class ChatService {
     private Message reply(Message question, boolean newQuestion, Sampling sampling, ReasoningMarkers markers,
                           ReplyListener events) throws EngineException {
         List<ChatTurn> history = HistoryAssembler.assemble(repository.pathTo(question.id()));
-        String model = engine.loaded().map(loaded -> loaded.settings().model().getFileName().toString())
-                .orElse(null);
+        String model = engine.served().map(ServedModel::name).orElse(null);
         Message assistant = repository.startAssistantMessageAfter(question.conversationId(), question.id(), model,
                 sampling);
         events.started(newQuestion ? question : null, assistant);
@@ -155,6 +155,11 @@ public final class ChatService {
         @Override
         public void token(String text) {
             splitter.token(text);
+        }
+
+        @Override
+        public void reasoning(String text) {
+            splitter.reasoning(text);
         }
 
         private void record(ReasoningEvent event) {

@@ -9,7 +9,8 @@ import dev.ponder.reasoning.ReasoningSplitter;
 
 /**
  * A token sink that splits a chat reply into thinking and answer: whether the template already opened the thinking
- * block is read from the rendered prompt, never guessed.
+ * block is read from the rendered prompt, never guessed. Thinking a server already split off comes in through
+ * {@link #reasoning} and is thinking as it is.
  */
 public final class SplittingSink implements TokenSink {
 
@@ -29,11 +30,20 @@ public final class SplittingSink implements TokenSink {
 
     @Override
     public void token(String text) {
+        started().accept(text);
+    }
+
+    @Override
+    public void reasoning(String text) {
+        started().acceptThinking(text);
+    }
+
+    private ReasoningSplitter started() {
         if (splitter == null) {
             // An engine that did not report its prompt gets no priming: the reply starts outside thinking.
             promptRendered("");
         }
-        splitter.accept(text);
+        return splitter;
     }
 
     /** Ends the reply; returns whether it ended inside thinking (the close marker never came). */

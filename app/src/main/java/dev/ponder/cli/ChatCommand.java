@@ -13,28 +13,34 @@ import dev.ponder.chat.ChatService;
 import dev.ponder.chat.GenerationStats;
 import dev.ponder.chat.Message;
 import dev.ponder.chat.MessageStatus;
+import dev.ponder.engine.Engine;
 import dev.ponder.engine.EngineException;
 import dev.ponder.engine.LoadSettings;
 import dev.ponder.engine.LoadedModel;
 import dev.ponder.engine.ModelLoadException;
 import dev.ponder.engine.Sampling;
+import dev.ponder.engine.ServedModel;
 import dev.ponder.engine.ThreadDefaults;
 import dev.ponder.engine.llama.NativeLibrary;
 import dev.ponder.engine.process.EngineProcess;
+import dev.ponder.engine.remote.RemoteEngine;
+import dev.ponder.engine.remote.RemoteFailure;
 import dev.ponder.reasoning.ReasoningEvent;
 import dev.ponder.reasoning.ReasoningMarkers;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ponder chat}: one turn with {@code --prompt}, or a conversation typed line by line. */
 @Command(name = "chat", mixinStandardHelpOptions = true,
-        description = {"Chat with a GGUF model. Thinking is shown dimmed, then the answer, then one line of stats.",
+        description = {"Chat with a GGUF model, or a model on an OpenAI-compatible server. Thinking is shown dimmed, "
+                + "then the answer, then one line of stats.",
                 "Ctrl+C stops the reply and keeps what was written; a second Ctrl+C quits."})
 final class ChatCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF model file.")
-    Path model;
+    @ArgGroup(multiplicity = "1")
+    ModelChoice choice;
 
     @Option(names = "--prompt", paramLabel = "TEXT", description = "Send one message and exit.")
     String prompt;
@@ -76,26 +82,19 @@ final class ChatCommand implements Callable<Integer> {
 
     private final Terminal terminal = Terminal.system();
     private final CtrlC ctrlC = new CtrlC();
+    /** The model's name as conversations record it: the file's, or the server's model. */
+    private String modelName;
 
     @Override
     public Integer call() throws Exception {
         ReasoningMarkers markers = new ReasoningMarkers(thinkOpen, thinkClose);
         Sampling sampling = new Sampling(temperature, topP, Sampling.r1Defaults().topK(), 0.0, maxTokens, seed);
         ChatRepository repository = store.open();
-        try (EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot())) {
-            ctrlC.install();
-            LoadedModel loaded;
-            try {
-                System.err.printf("Loading %s…%n", model.getFileName());
-                loaded = engine.load(new LoadSettings(model, context, threads, gpuLayers, LoadSettings.DEFAULT_BATCH,
-                        -1, 1));
-            } catch (ModelLoadException e) {
-                System.err.println("ponder: " + e.getMessage());
+        try (Engine engine = choice.remote() != null ? connect(choice.remote()) : loadLocal()) {
+            if (engine == null) {
                 return PonderCli.BAD_INPUT;
             }
-            System.err.printf("Ready: %s, %s, %d layers, context %d, threads %d (%d ms).%n",
-                    loaded.info().architecture(), loaded.info().fileType(), loaded.info().blockCount(),
-                    loaded.settings().contextSize(), loaded.settings().threads(), loaded.loadMillis());
+            modelName = engine.served().map(ServedModel::name).orElse(null);
             if (conversationId != null && repository.findConversation(conversationId).isEmpty()) {
                 System.err.println("ponder: there is no conversation " + conversationId + " (see ponder history)");
                 return PonderCli.BAD_INPUT;
@@ -110,7 +109,43 @@ final class ChatCommand implements Callable<Integer> {
         }
     }
 
-    private int interactive(ChatService chat, EngineProcess engine, Sampling sampling, ReasoningMarkers markers)
+    /** The local model loaded in the engine child; null (the reason printed) when the file cannot be loaded. */
+    private Engine loadLocal() throws EngineException {
+        EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot());
+        ctrlC.install();
+        LoadedModel loaded;
+        try {
+            System.err.printf("Loading %s…%n", choice.model().getFileName());
+            loaded = engine.load(new LoadSettings(choice.model(), context, threads, gpuLayers,
+                    LoadSettings.DEFAULT_BATCH, -1, 1));
+        } catch (ModelLoadException e) {
+            engine.close();
+            System.err.println("ponder: " + e.getMessage());
+            return null;
+        }
+        System.err.printf("Ready: %s, %s, %d layers, context %d, threads %d (%d ms).%n",
+                loaded.info().architecture(), loaded.info().fileType(), loaded.info().blockCount(),
+                loaded.settings().contextSize(), loaded.settings().threads(), loaded.loadMillis());
+        return engine;
+    }
+
+    /** The model on a server; null (the reason printed) when the server cannot be used. */
+    private Engine connect(RemoteOptions remote) throws java.io.IOException {
+        RemoteEngine engine;
+        try {
+            System.err.printf("Connecting to %s…%n", remote.root());
+            engine = remote.connect(1);
+        } catch (RemoteFailure | IllegalArgumentException e) {
+            System.err.println("ponder: " + e.getMessage());
+            return null;
+        }
+        ctrlC.install();
+        System.err.printf("Ready: %s on %s, context %d.%n", remote.model(), engine.endpoint().root(),
+                engine.served().orElseThrow().contextPerSequence());
+        return engine;
+    }
+
+    private int interactive(ChatService chat, Engine engine, Sampling sampling, ReasoningMarkers markers)
             throws IOException {
         System.err.println("Type a message and press Enter. Ctrl+D or /exit quits.");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -130,13 +165,13 @@ final class ChatCommand implements Callable<Integer> {
     /** The conversation to continue, or a new one titled after its first message. */
     private long conversationFor(ChatService chat, String firstMessage) {
         if (conversationId == null) {
-            conversationId = chat.startConversation(firstMessage, model.getFileName().toString()).id();
+            conversationId = chat.startConversation(firstMessage, modelName).id();
         }
         return conversationId;
     }
 
     /** One message and its streamed reply; false when the engine failed (the reason is printed). */
-    private boolean turn(ChatService chat, EngineProcess engine, long id, String text, Sampling sampling,
+    private boolean turn(ChatService chat, Engine engine, long id, String text, Sampling sampling,
                          ReasoningMarkers markers) {
         TranscriptPrinter printer = new TranscriptPrinter(terminal);
         try {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Private reasoning chat with a local GGUF model.",
         subcommands = {ChatCommand.class, HistoryCommand.class, ShowCommand.class, SearchCommand.class,
                 InspectCommand.class, ReasoningSplitCommand.class, BenchCommand.class,
+                RemoteCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PonderCli {
 

@@ -20,6 +20,14 @@ public interface Engine extends AutoCloseable {
     Optional<LoadedModel> loaded();
 
     /**
+     * The model generations use now, whether a file this engine loaded or a model a server serves; empty when there
+     * is none yet.
+     */
+    default Optional<ServedModel> served() {
+        return loaded().map(ServedModel::of);
+    }
+
+    /**
      * Streams a chat reply. The conversation is rendered with the model's own chat template; the rendered prompt is
      * given to {@link TokenSink#promptRendered(String)} before the first token, so that a caller can see whether the
      * template already opened a reasoning block.

@@ -65,6 +65,8 @@ public final class ReasoningSplitter {
     private boolean sawThinking;
     private boolean thinkingClosed;
     private boolean finished;
+    /** Whether thinking came through {@link #acceptThinking}, so that the answer's first text closes it. */
+    private boolean thinkingSentApart;
     private Instant firstToken;
 
     /**
@@ -97,14 +99,12 @@ public final class ReasoningSplitter {
      */
     public void accept(String tokenText) {
         Objects.requireNonNull(tokenText, "tokenText");
-        if (finished) {
-            throw new IllegalStateException("accept after finish");
-        }
-        if (firstToken == null) {
-            firstToken = clock.instant();
-        }
+        arrived("accept");
         if (tokenText.isEmpty()) {
             return;
+        }
+        if (thinkingSentApart && inThinking()) {
+            closeThinking(); // nothing is held: acceptThinking holds nothing back
         }
         if (held.isEmpty()) {
             if (state == State.ANSWER) { // the common case once the answer runs: no copy at all
@@ -116,6 +116,47 @@ public final class ReasoningSplitter {
         } else {
             held.append(tokenText);
             held.delete(0, run(held, false));
+        }
+    }
+
+    /**
+     * Feeds thinking text that arrived apart from the answer (see the class rules) and sends it at once.
+     *
+     * @throws IllegalStateException after {@link #finish()}
+     */
+    public void acceptThinking(String thinkingText) {
+        Objects.requireNonNull(thinkingText, "thinkingText");
+        arrived("acceptThinking");
+        thinkingSentApart = true;
+        if (state == State.START) {
+            // Only leading whitespace or the start of an open marker can be held here: neither is answer.
+            held.setLength(0);
+            sawThinking = true;
+            state = State.THINKING_LEAD;
+        }
+        int from = 0;
+        if (state == State.THINKING_LEAD) {
+            from = skipWhitespace(thinkingText, 0);
+            if (from == thinkingText.length()) {
+                return;
+            }
+            state = State.THINKING;
+            duplicateOpenChecked = true;
+        }
+        if (state == State.THINKING && !held.isEmpty()) {
+            sendThinking(held, 0, held.length()); // a partial close marker from accept() was thinking after all
+            held.setLength(0);
+        }
+        sendThinking(thinkingText, from, thinkingText.length());
+    }
+
+    /** Notes the first text's time, which thinking is timed from. */
+    private void arrived(String call) {
+        if (finished) {
+            throw new IllegalStateException(call + " after finish");
+        }
+        if (firstToken == null) {
+            firstToken = clock.instant();
         }
     }
 

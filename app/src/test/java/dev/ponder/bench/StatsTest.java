@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ponder.engine.Generation;
+
 class StatsTest {
 
     @Test
@@ -34,7 +36,7 @@ class StatsTest {
     @Test
     void theDecodeRateLeavesTheFirstTokenOut() {
         // 101 tokens, the last one 0.1 s after the first: 100 tokens decoded in 0.1 s.
-        assertThat(StreamTimer.rate(101, 1_000_000_000L, 1_100_000_000L)).isCloseTo(1000, within(1e-6));
-        assertThat(StreamTimer.rate(1, 0, 0)).isZero();
+        assertThat(Generation.rate(101, 1_000_000_000L, 1_100_000_000L)).isCloseTo(1000, within(1e-6));
+        assertThat(Generation.rate(1, 0, 0)).isZero();
     }
 }

@@ -377,6 +377,59 @@ class ReasoningSplitterTest {
         assertThatThrownBy(() -> splitter.accept("x")).isInstanceOf(IllegalStateException.class);
     }
 
+    // ---- thinking sent apart (a server's reasoning_content) ---------------------------------------------------
+
+    @Test
+    void thinkingSentApartIsThinkingAndTheFirstAnswerTextClosesIt() {
+        FakeClock clock = new FakeClock();
+        List<ReasoningEvent> events = new ArrayList<>();
+        ReasoningSplitter splitter = new ReasoningSplitter(R1, false, clock, events::add);
+        splitter.acceptThinking("\n");
+        splitter.acceptThinking("Is </think> a tag?");
+        clock.advance(Duration.ofSeconds(2));
+        splitter.accept("\n\nYes.");
+        splitter.finish();
+
+        assertThat(events).containsExactly(new ThinkingDelta("Is </think> a tag?"),
+                new ThinkingFinished(Duration.ofSeconds(2)), new AnswerDelta("Yes."));
+        assertThat(splitter.sawThinking()).isTrue();
+        assertThat(splitter.thinkingClosed()).isTrue();
+    }
+
+    @Test
+    void aPrimedPromptAndThinkingSentApartMakeOneThinkingBlock() {
+        List<ReasoningEvent> events = new ArrayList<>();
+        ReasoningSplitter splitter = new ReasoningSplitter(R1, true, events::add);
+        splitter.acceptThinking("Hmm");
+        splitter.accept("Hi");
+        splitter.finish();
+
+        assertThat(events).hasSize(3).startsWith(new ThinkingDelta("Hmm")).endsWith(new AnswerDelta("Hi"));
+    }
+
+    @Test
+    void aReplyOfThinkingSentApartAloneEndsInsideThinking() {
+        List<ReasoningEvent> events = new ArrayList<>();
+        ReasoningSplitter splitter = new ReasoningSplitter(R1, false, events::add);
+        splitter.acceptThinking("still thinking");
+        splitter.finish();
+
+        assertThat(events).containsExactly(new ThinkingDelta("still thinking"));
+        assertThat(splitter.inThinking()).isTrue();
+        assertThatThrownBy(() -> splitter.acceptThinking("x")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void thinkingSentApartAfterTheAnswerBeganIsKeptAsThinking() {
+        List<ReasoningEvent> events = new ArrayList<>();
+        ReasoningSplitter splitter = new ReasoningSplitter(R1, false, events::add);
+        splitter.accept("Answer");
+        splitter.acceptThinking("late thought");
+        splitter.finish();
+
+        assertThat(events).containsExactly(new AnswerDelta("Answer"), new ThinkingDelta("late thought"));
+    }
+
     // ---- markers -----------------------------------------------------------------------------------------------
 
     @Test

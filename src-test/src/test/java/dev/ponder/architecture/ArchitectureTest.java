@@ -17,11 +17,14 @@ import com.tngtech.archunit.lang.ArchRule;
         importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestSupport.class})
 class ArchitectureTest {
 
-    /** The app's test helpers come in a test jar, which {@link ImportOption.DoNotIncludeTests} does not recognise. */
+    /**
+     * The app's tests and test helpers come in a test jar, which {@link ImportOption.DoNotIncludeTests} does not
+     * recognise; the rules are the production code's, and a test may well drive a chat through an engine.
+     */
     static final class NoTestSupport implements ImportOption {
         @Override
         public boolean includes(Location location) {
-            return !location.contains("/dev/ponder/testing/");
+            return !location.contains("-tests.jar!");
         }
     }
 

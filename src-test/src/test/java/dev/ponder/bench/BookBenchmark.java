@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ponder.book.job.JobStore;
 import dev.ponder.book.job.StepRecord;
 import dev.ponder.engine.CompletionRequest;
+import dev.ponder.engine.Engine;
 import dev.ponder.engine.Generation;
 import dev.ponder.engine.LoadSettings;
 import dev.ponder.engine.Sampling;
@@ -106,7 +107,8 @@ class BookBenchmark {
         }
     }
 
-    private static int run(LlamaEngine engine, int sequences, ExecutorService pool) throws Exception {
+    /** {@code sequences} greedy completions at once, each {@value #TOKENS_PER_SEQUENCE} tokens; the tokens made. */
+    static int run(Engine engine, int sequences, ExecutorService pool) throws Exception {
         List<Callable<Generation>> work = new ArrayList<>();
         for (int i = 0; i < sequences; i++) {
             String prompt = "Once upon a time, story " + i;

@@ -197,14 +197,7 @@ public final class LlamaEngine implements Engine {
         if (reason != StopReason.CANCELLED && maxTokens > 0 && tokens >= maxTokens) {
             reason = StopReason.LENGTH;
         }
-        return measured(reason, promptTokens, tokens, start, first, last);
-    }
-
-    static Generation measured(StopReason reason, int promptTokens, int tokens, long start, long first, long last) {
-        double ttft = tokens == 0 ? 0 : (first - start) / 1e6;
-        double decodeSeconds = (last - first) / 1e9;
-        double perSecond = tokens > 1 && decodeSeconds > 0 ? (tokens - 1) / decodeSeconds : 0;
-        return new Generation(reason, promptTokens, tokens, ttft, perSecond, (last - start) / 1e6);
+        return Generation.measured(reason, promptTokens, tokens, start, first, last);
     }
 
     private static InferenceParameters toInferenceParameters(CompletionRequest request) {

@@ -25,17 +25,20 @@ import dev.ponder.book.job.JobSettings;
 import dev.ponder.book.job.JobStore;
 import dev.ponder.book.job.StepRecord;
 import dev.ponder.book.site.MkDocsBuild;
+import dev.ponder.cli.ModelChoice;
+import dev.ponder.engine.Engine;
 import dev.ponder.engine.EngineException;
 import dev.ponder.engine.ThreadDefaults;
-import dev.ponder.engine.process.EngineProcess;
+import dev.ponder.engine.remote.RemoteEngine;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ponder book}: write a textbook from a course brief, resume it after a stop, and check it. */
 @Command(name = "book", mixinStandardHelpOptions = true,
-        description = "Write a whole textbook from a course brief as an MkDocs site, on the local model.",
+        description = "Write a whole textbook from a course brief as an MkDocs site, on a local model or a server's.",
         subcommands = {BookCli.New.class, BookCli.Resume.class, BookCli.Regenerate.class, BookCli.Status.class,
                 BookCli.Check.class})
 public final class BookCli {
@@ -61,8 +64,8 @@ public final class BookCli {
         @Option(names = "--brief", required = true, paramLabel = "FILE", description = "The course brief (YAML).")
         Path brief;
 
-        @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF model.")
-        Path model;
+        @ArgGroup(multiplicity = "1")
+        ModelChoice choice;
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "The book folder to create.")
         Path out;
@@ -76,15 +79,16 @@ public final class BookCli {
         @Option(names = "--ignore-brief-score", description = "Write the book even from a brief scoring under 70.")
         boolean ignoreBriefScore;
 
-        @Option(names = "--parallel", description = "Chapters written at once, in llama.cpp's parallel sequences; "
-                + "each gets the model's whole context (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--parallel", description = "Chapters written at once, in llama.cpp's parallel sequences, "
+                + "each with the model's whole context; with --endpoint, requests at once: match the server's slots "
+                + "(default: ${DEFAULT-VALUE}).")
         int parallel = 1;
 
         @Override
         public Integer call() throws IOException, EngineException {
             CourseBrief course = BriefFiles.load(brief);
-            JobSettings settings = new JobSettings(model.toAbsolutePath().toString(), threads, seed,
-                    ignoreBriefScore, Math.max(1, parallel));
+            JobSettings settings = withModel(new JobSettings(null, threads, seed, ignoreBriefScore,
+                    Math.max(1, parallel), null), choice);
             try {
                 BookFolder.create(out, course, settings);
             } catch (BookJobException e) {
@@ -102,14 +106,14 @@ public final class BookCli {
         @Parameters(paramLabel = "DIR")
         Path dir;
 
-        @Option(names = "--model", paramLabel = "FILE", description = "Another model than the one it started with.")
-        Path model;
+        @ArgGroup(heading = "Another model than the one it started with:%n")
+        ModelChoice choice;
 
         @Override
         public Integer call() throws IOException, EngineException {
             JobSettings settings = JobSettings.read(dir);
-            if (model != null) {
-                settings = settings.withModel(model);
+            if (choice != null) {
+                settings = withModel(settings, choice);
                 settings.write(dir);
             }
             return run(dir, settings);
@@ -154,8 +158,7 @@ public final class BookCli {
     }
 
     static int run(Path dir, JobSettings settings, boolean overwriteHandEdits) throws EngineException, IOException {
-        System.err.println("Loading " + Path.of(settings.model()).getFileName() + "…");
-        try (EngineProcess engine = BookEngine.start(settings)) {
+        try (Engine engine = engine(settings)) {
             BookOptions options = settings.options().overwritingHandEdits(overwriteHandEdits);
             BookJob.Outcome outcome = new BookJob(dir, engine, options, step -> System.err.println("  " + step))
                     .run();
@@ -169,6 +172,28 @@ public final class BookCli {
             }
             return 0;
         }
+    }
+
+    /** The same job on the model a user chose on the command line. */
+    private static JobSettings withModel(JobSettings settings, ModelChoice choice) {
+        return choice.remote() != null ? settings.withModel(choice.remote().model(), choice.remote().endpoint())
+                : settings.withModel(choice.model().toAbsolutePath().toString(), null);
+    }
+
+    private static Engine engine(JobSettings settings) throws EngineException, IOException {
+        if (settings.endpoint() == null) {
+            System.err.println("Loading " + Path.of(settings.model()).getFileName() + "…");
+            return BookEngine.start(settings);
+        }
+        System.err.println("Connecting to " + settings.endpoint() + "…");
+        Engine engine = BookEngine.start(settings);
+        if (engine instanceof RemoteEngine remote) {
+            System.err.println("Using " + settings.model() + " on " + remote.endpoint().root() + ", "
+                    + remote.endpoint().parallel() + " request(s) at once"
+                    + (remote.server().slots() > 0 ? " (the server has " + remote.server().slots() + " slots)" : "")
+                    + ".");
+        }
+        return engine;
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Which steps are done.")

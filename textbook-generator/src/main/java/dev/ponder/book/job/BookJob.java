@@ -365,15 +365,14 @@ public final class BookJob {
     }
 
     /**
-     * The token budget of a reply, from the loaded model's context: each of llama.cpp's parallel sequences gets its
-     * share of it.
+     * The token budget of a reply, from the context each of the engine's parallel sequences gets (llama.cpp's slots,
+     * or a server's parallel requests).
      */
     record Budget(int context, int sequences) {
 
         static Budget of(Engine engine) {
-            int sequences = engine.loaded().map(model -> model.settings().parallel()).orElse(1);
-            int total = engine.loaded().map(model -> model.settings().contextSize()).orElse(4096);
-            return new Budget(Math.max(512, total / sequences), sequences);
+            return engine.served().map(model -> new Budget(Math.max(512, model.contextPerSequence()),
+                    model.sequences())).orElse(new Budget(4096, 1));
         }
 
         /** Tokens a structured reply may use: half the context, leaving the rest for the prompt. */

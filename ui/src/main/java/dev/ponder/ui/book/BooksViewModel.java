@@ -83,7 +83,7 @@ public final class BooksViewModel {
     /** Makes the book's folder from the wizard's answers, shows it and starts writing its learning graph. */
     public void create(NewBook book) {
         JobSettings settings = new JobSettings(book.model().toAbsolutePath().toString(), threads, -1,
-                book.ignoreBriefScore(), book.parallel());
+                book.ignoreBriefScore(), book.parallel(), null);
         background.run(() -> {
             Path dir = BookFolder.unusedFolder(root, book.brief().title());
             BookFolder.create(dir, book.brief(), settings);

@@ -39,7 +39,7 @@ import dev.ponder.book.job.JobStore;
 import dev.ponder.book.job.ReviewedGraph;
 import dev.ponder.book.job.StepRecord;
 import dev.ponder.book.site.MkDocsBuild;
-import dev.ponder.engine.process.EngineProcess;
+import dev.ponder.engine.Engine;
 import dev.ponder.ui.Background;
 
 /**
@@ -154,13 +154,14 @@ public final class JobViewModel {
             return;
         }
         state.set(State.RUNNING);
-        message.set("Loading " + Path.of(settings.model()).getFileName() + "…");
+        message.set(settings.endpoint() != null ? "Connecting to " + settings.endpoint() + "…"
+                : "Loading " + Path.of(settings.model()).getFileName() + "…");
         JobSettings jobSettings = settings;
         background.run(() -> {
-            try (EngineProcess engine = BookEngine.create()) {
+            try (Engine engine = BookEngine.open(jobSettings)) {
                 BookJob job = new BookJob(dir, engine, jobSettings.options(), progressListener());
                 started(job);
-                BookEngine.load(engine, jobSettings);
+                BookEngine.prepare(engine, jobSettings);
                 return work.run(job);
             } finally {
                 synchronized (stopLock) {

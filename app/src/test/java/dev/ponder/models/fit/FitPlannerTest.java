@@ -73,9 +73,22 @@ class FitPlannerTest {
 
         assertThat(plan.verdict()).isEqualTo(Verdict.CPU_ONLY);
         assertThat(plan.gpuLayers()).isZero();
-        // 20 GB/s over the 929 MB a token reads (the layers and the output head; one embedding row is nothing)
+        // 20 GB/s of memory, below what 7 decode threads get through, over the 929 MB a token reads (the layers
+        // and the output head; one embedding row is nothing)
         assertThat(plan.tokensPerSecond()).isCloseTo(20e9 / (737_558_528L + 191_445_504L), within());
         assertThat(plan.summary()).isEqualTo("CPU only, about 22 tokens/s expected");
+    }
+
+    @Test
+    void onFewCoresTheCoresNotTheMemoryLimitTheSpeed() throws Exception {
+        ModelShape qwen = ModelShape.of(model(SyntheticModel.QWEN2_7B));
+        Hardware twoCores = new Hardware(new Cpu("Test CPU", "amd64", 2, 2, List.of()),
+                new Memory(24 * GIB, 20 * GIB, 28e9), new Disk(dir, 500 * GIB), List.of());
+
+        FitPlan plan = FitPlanner.plan(qwen, twoCores, 4096);
+
+        // one decode thread at 11 GB/s over 4.12 GB a token (ponder bench measured 2.75 tokens/s for this shape)
+        assertThat(plan.tokensPerSecond()).isCloseTo(11e9 / (3_671_793_664L + 447_082_496L), within());
     }
 
     @Test

@@ -1,29 +1,28 @@
 package dev.ponder.cli;
 
-import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.ponder.engine.LoadSettings;
 import dev.ponder.hardware.Hardware;
 import dev.ponder.hardware.HardwareProbe;
-import dev.ponder.models.GgufFormatException;
 import dev.ponder.models.GgufInfo;
 import dev.ponder.models.fit.FitPlan;
 import dev.ponder.models.fit.FitPlanner;
 import dev.ponder.models.fit.MemoryEstimate;
 import dev.ponder.models.fit.ModelShape;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ponder plan FILE}: how a model file would run here. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show the memory a GGUF model needs and where it would run on this machine.")
 final class PlanCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE")
-    Path file;
+    @Mixin
+    ModelFileArgument model;
 
     @Option(names = "--context", paramLabel = "TOKENS", description = "Context to plan for (default: "
             + LoadSettings.DEFAULT_CONTEXT + ", or the model's trained length if shorter).")
@@ -34,13 +33,11 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GgufInfo info;
-        try {
-            info = GgufInfo.read(file);
-        } catch (GgufFormatException e) {
-            System.err.println("ponder: " + e.getMessage());
+        Optional<GgufInfo> read = model.read();
+        if (read.isEmpty()) {
             return PonderCli.BAD_INPUT;
         }
+        GgufInfo info = read.get();
         if (context < 0) {
             System.err.println("ponder: --context must be a number of tokens, not " + context);
             return PonderCli.BAD_INPUT;

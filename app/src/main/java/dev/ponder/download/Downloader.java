@@ -14,10 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -35,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class Downloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
-    private static final int BUFFER = 1 << 20;
     private static final int MAX_REDIRECTS = 8;
 
     /**
@@ -230,19 +226,51 @@ public final class Downloader {
 
     private void copy(InputStream body, Transfer transfer, DownloadTask task) throws IOException {
         Watchdog watchdog = Watchdog.start(task, options.stallTimeout());
+        byte[] buffer = null;
         try {
-            byte[] buffer = new byte[BUFFER];
-            for (int n; (n = body.read(buffer)) > 0; ) {
+            buffer = transfer.hasher.buffer();
+            for (int n; (n = fill(body, buffer)) > 0; ) {
                 watchdog.progress();
-                transfer.append(buffer, n);
+                transfer.write(buffer, n);
+                // The hasher owns the buffer now, and gives it back when it is hashed.
+                byte[] written = buffer;
+                buffer = null;
+                transfer.hasher.hash(written, n);
                 task.bytes(transfer.written, transfer.total);
                 if (transfer.overrun()) {
                     throw new IOException("the server sent more than the " + transfer.total + " bytes it announced");
                 }
+                buffer = transfer.hasher.buffer();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         } finally {
             watchdog.stop();
+            if (buffer != null) {
+                transfer.hasher.giveBack(buffer);
+            }
         }
+    }
+
+    /**
+     * Reads what has arrived, up to a buffer: one read at least, more while bytes are waiting. Bytes read before the
+     * connection broke are kept; the break shows on the next call.
+     */
+    private static int fill(InputStream body, byte[] buffer) throws IOException {
+        int n = body.read(buffer, 0, buffer.length);
+        try {
+            while (n > 0 && n < buffer.length && body.available() > 0) {
+                int more = body.read(buffer, n, buffer.length - n);
+                if (more <= 0) {
+                    break;
+                }
+                n += more;
+            }
+        } catch (IOException e) {
+            LOG.debug("the connection broke after {} more bytes", n, e);
+        }
+        return n;
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
@@ -400,7 +428,7 @@ public final class Downloader {
         final FileChannel channel;
         final DownloadTask task;
         final long total;
-        MessageDigest digest;
+        final Hasher hasher = new Hasher();
         long written;
 
         private Transfer(Path part, FileChannel channel, DownloadTask task, long total) {
@@ -434,20 +462,23 @@ public final class Downloader {
             } catch (IOException e) {
                 transfer.close();
                 throw new DownloadException("cannot read " + part + " (" + e + ")", e);
+            } catch (InterruptedException | CancellationException e) {
+                transfer.close();
+                throw new CancellationException();
             }
             return transfer;
         }
 
-        private void hashExisting(long existing) throws IOException {
-            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        private void hashExisting(long existing) throws IOException, InterruptedException {
+            ByteBuffer buffer = ByteBuffer.allocate(Hasher.BUFFER);
             for (long at = 0; at < existing; ) {
                 cancelPoint(task);
-                buffer.clear().limit((int) Math.min(BUFFER, existing - at));
+                buffer.clear().limit((int) Math.min(Hasher.BUFFER, existing - at));
                 int n = channel.read(buffer, at);
                 if (n < 0) {
                     break;
                 }
-                digest.update(buffer.flip());
+                hasher.hashNow(buffer.flip());
                 at += n;
             }
             written = existing;
@@ -461,12 +492,12 @@ public final class Downloader {
             return total >= 0 && written > total;
         }
 
-        void append(byte[] bytes, int length) throws IOException {
+        /** Writes bytes at the end of the part; the caller hands them to the hasher next. */
+        void write(byte[] bytes, int length) throws IOException {
             ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
             while (buffer.hasRemaining()) {
                 channel.write(buffer, written + buffer.position());
             }
-            digest.update(bytes, 0, length);
             written += length;
         }
 
@@ -488,13 +519,23 @@ public final class Downloader {
         }
 
         private void truncate(long size) throws IOException {
+            try {
+                hasher.reset();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
             channel.truncate(size);
             written = size;
-            digest = sha256();
         }
 
         void verify(String expected, RemoteFile file) throws DownloadException {
-            String actual = HexFormat.of().formatHex(digest.digest());
+            String actual;
+            try {
+                actual = hasher.hex();
+            } catch (InterruptedException e) {
+                throw new CancellationException();
+            }
             if (!actual.equals(expected)) {
                 close();
                 try {
@@ -515,18 +556,11 @@ public final class Downloader {
 
         @Override
         public void close() {
+            hasher.close();
             try {
                 channel.close();
             } catch (IOException e) {
                 LOG.debug("closing {}", part, e);
-            }
-        }
-
-        private static MessageDigest sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java has SHA-256", e);
             }
         }
     }

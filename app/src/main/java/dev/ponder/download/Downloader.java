@@ -215,6 +215,7 @@ public final class Downloader {
                 }
                 task.state(DownloadState.DOWNLOADING, transfer.written, transfer.total);
                 copy(body, transfer, task);
+                transfer.endOfBody();
             } finally {
                 task.closeStream();
             }
@@ -427,7 +428,7 @@ public final class Downloader {
         final Path part;
         final FileChannel channel;
         final DownloadTask task;
-        final long total;
+        long total;
         final Hasher hasher = new Hasher();
         long written;
 
@@ -485,7 +486,14 @@ public final class Downloader {
         }
 
         boolean complete() {
-            return total >= 0 ? written == total : false;
+            return total >= 0 && written == total;
+        }
+
+        /** A body ended without error: when the host never said the size, this is where the file ends. */
+        void endOfBody() {
+            if (total < 0) {
+                total = written;
+            }
         }
 
         boolean overrun() {

@@ -115,6 +115,17 @@ class DownloaderTest {
     }
 
     @Test
+    void aHostThatDoesNotSayTheSizeStillGivesAVerifiedFile() throws Exception {
+        hub.hidingTheSize();
+
+        DownloadTask task = download(downloader());
+
+        assertThat(task.result().get()).hasSameBinaryContentAs(model);
+        assertThat(seen).filteredOn(p -> p.state() == DownloadState.DOWNLOADING).first()
+                .satisfies(p -> assertThat(p.totalBytes()).isEqualTo(-1));
+    }
+
+    @Test
     void aConnectionDroppedMidFileIsResumedWithARangeRequest() throws Exception {
         hub.droppingAt(500_000, 1);
 

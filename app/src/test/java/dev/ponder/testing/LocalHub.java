@@ -43,6 +43,7 @@ public final class LocalHub implements AutoCloseable {
     private volatile int forcedStatus;
     private volatile boolean forceOnRangesOnly;
     private volatile boolean ignoreRanges;
+    private volatile boolean hideSize;
     private volatile long bytesPerSecond;
     private final AtomicInteger dropsLeft = new AtomicInteger();
     private volatile long dropAtByte;
@@ -108,6 +109,12 @@ public final class LocalHub implements AutoCloseable {
         return this;
     }
 
+    /** Say nothing of the size: no size headers, the body sent in chunks. */
+    public LocalHub hidingTheSize() {
+        hideSize = true;
+        return this;
+    }
+
     /** Send at most this many bytes a second. */
     public LocalHub throttledTo(long bytesPerSecond) {
         this.bytesPerSecond = bytesPerSecond;
@@ -157,7 +164,9 @@ public final class LocalHub implements AutoCloseable {
             boolean atResolve = path.contains("/resolve/");
             if (atResolve && redirect) {
                 exchange.getResponseHeaders().add("X-Linked-Etag", "\"" + sha + "\"");
-                exchange.getResponseHeaders().add("X-Linked-Size", Long.toString(size));
+                if (!hideSize) {
+                    exchange.getResponseHeaders().add("X-Linked-Size", Long.toString(size));
+                }
                 exchange.getResponseHeaders().add("ETag", "\"0123456789abcdef0123456789abcdef01234567\"");
                 exchange.getResponseHeaders().add("Location", "/cdn/" + served.sha256() + "?signature=x");
                 exchange.sendResponseHeaders(302, -1);
@@ -166,7 +175,9 @@ public final class LocalHub implements AutoCloseable {
             exchange.getResponseHeaders().add("ETag", "\"" + sha + "\"");
             exchange.getResponseHeaders().add("Accept-Ranges", "bytes");
             if (exchange.getRequestMethod().equals("HEAD")) {
-                exchange.getResponseHeaders().add("X-Linked-Size", Long.toString(size));
+                if (!hideSize) {
+                    exchange.getResponseHeaders().add("X-Linked-Size", Long.toString(size));
+                }
                 exchange.sendResponseHeaders(200, -1);
                 return;
             }
@@ -179,7 +190,8 @@ public final class LocalHub implements AutoCloseable {
             if (start > 0) {
                 exchange.getResponseHeaders().add("Content-Range", "bytes " + start + "-" + (size - 1) + "/" + size);
             }
-            exchange.sendResponseHeaders(start > 0 ? 206 : 200, size - start);
+            // A length of 0 tells the JDK server to send the body in chunks, without Content-Length.
+            exchange.sendResponseHeaders(start > 0 ? 206 : 200, hideSize ? 0 : size - start);
             send(served.file(), start, exchange.getResponseBody());
         }
     }

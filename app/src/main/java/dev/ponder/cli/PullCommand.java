@@ -71,6 +71,9 @@ final class PullCommand implements Callable<Integer> {
             try {
                 Path result = ctrlC.whileGenerating(task::cancel, () -> task.result().get());
                 line.finish();
+                if (task.progress().message() != null) {
+                    System.err.println(task.progress().message() + ": " + file);
+                }
                 System.out.println(result);
                 return 0;
             } catch (ExecutionException e) {
@@ -97,7 +100,8 @@ final class PullCommand implements Callable<Integer> {
         }
 
         synchronized void show(DownloadProgress p) {
-            if (p.state() != lastState && p.state() != DownloadState.DOWNLOADING && !p.state().isFinal()) {
+            if (p.state() != lastState && p.state() != DownloadState.DOWNLOADING && p.state() != DownloadState.QUEUED
+                    && !p.state().isFinal()) {
                 end();
                 System.err.println(p.state().name().toLowerCase(Locale.ROOT) + " " + p.file());
             }

@@ -2,8 +2,10 @@ package dev.ponder.download;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -130,11 +132,11 @@ public final class Downloader {
                     failures = transfer.written > before ? 1 : failures + 1;
                     if (failures >= options.attempts()) {
                         throw new DownloadException("the download of " + file + " failed " + failures
-                                + " times in a row (" + e.getMessage() + "): check the network and run it again;"
+                                + " times in a row (" + reason(e) + "): check the network and run it again;"
                                 + " it resumes at byte " + transfer.written, e);
                     }
                     LOG.info("download of {} interrupted at byte {} ({}); resuming", file, transfer.written,
-                            e.getMessage());
+                            reason(e));
                     pause(task, failures);
                 }
             }
@@ -334,7 +336,7 @@ public final class Downloader {
                     throw fatal;
                 }
                 if (failures >= options.attempts()) {
-                    throw new DownloadException("cannot reach " + endpoint.base() + " (" + e.getMessage() + "):"
+                    throw new DownloadException("cannot reach " + endpoint.base() + " (" + reason(e) + "):"
                             + " check the network, or the endpoint (--endpoint, HF_ENDPOINT)", e);
                 }
                 pause(task, failures);
@@ -417,6 +419,17 @@ public final class Downloader {
             throw new DownloadException("the verified download could not be named " + target + " (" + e + "): it is"
                     + " kept as " + part, e);
         }
+    }
+
+    /** What went wrong, in words: the JDK's connection errors often carry no message of their own. */
+    private static String reason(IOException e) {
+        String message = e.getMessage();
+        String kind = switch (e) {
+            case HttpConnectTimeoutException t -> "the connection timed out";
+            case ConnectException c -> "connection refused";
+            default -> e.getClass().getSimpleName();
+        };
+        return message == null || message.isBlank() ? kind : message;
     }
 
     static String gigabytes(long bytes) {

@@ -259,6 +259,18 @@ class DownloaderTest {
     }
 
     @Test
+    void aHostThatCannotBeReachedIsTriedAgainThenNamed() {
+        String endpoint = hub.endpoint();
+        hub.close();
+
+        DownloadTask task = download(new Downloader(HubEndpoint.of(endpoint), DiskSpace.fileSystem(), () -> false,
+                fast()));
+
+        assertThatThrownBy(() -> task.result().get()).cause().hasMessage("cannot reach " + endpoint
+                + " (connection refused): check the network, or the endpoint (--endpoint, HF_ENDPOINT)");
+    }
+
+    @Test
     void aFileAlreadyThereIsNotFetchedAgain() throws Exception {
         download(downloader()).result().get();
         int requests = hub.requests().size();

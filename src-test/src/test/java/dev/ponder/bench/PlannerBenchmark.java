@@ -8,7 +8,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ponder.engine.CompletionRequest;
+import dev.ponder.engine.Generation;
+import dev.ponder.engine.LoadSettings;
+import dev.ponder.engine.Sampling;
+import dev.ponder.engine.ThreadDefaults;
+import dev.ponder.engine.llama.LlamaEngine;
+import dev.ponder.engine.llama.NativeLibrary;
+import dev.ponder.hardware.Hardware;
+import dev.ponder.hardware.HardwareProbe;
 import dev.ponder.models.GgufInfo;
+import dev.ponder.models.fit.FitPlanner;
 import dev.ponder.models.fit.MemoryEstimate;
 import dev.ponder.models.fit.MemoryEstimator;
 import dev.ponder.models.fit.ModelShape;
@@ -43,6 +53,29 @@ class PlannerBenchmark {
             Path file = shape.write(dir.resolve(shape.name().replace(' ', '-') + ".gguf"));
             // 512 and 4096 tokens are the points the compute formula was fitted on; 16384 was not.
             measure(shape.name(), file, 512, 4096, 16384);
+        }
+    }
+
+    @Test
+    void cpuDecodeSpeedAgainstTheEstimate() throws Exception {
+        Hardware hardware = new HardwareProbe().probe(dir);
+        int threads = ThreadDefaults.decodeThreads();
+        System.out.println();
+        System.out.printf(Locale.ROOT, "CPU decode speed: the planner's estimate vs llama.cpp, %d thread(s), memory"
+                + " copies at %.1f GB/s, 32 tokens greedy after a short prompt%n", threads,
+                hardware.memory().bandwidthBytesPerSecond() / 1e9);
+        System.out.printf("%-12s %12s %12s %8s%n", "model", "estimate", "measured", "error");
+        try (LlamaEngine engine = new LlamaEngine(NativeLibrary.defaultCacheRoot())) {
+            for (SyntheticModel model : List.of(SyntheticModel.QWEN2_1_5B, SyntheticModel.QWEN2_7B)) {
+                Path file = model.write(dir.resolve(model.name().replace(' ', '-') + ".gguf"));
+                double estimate = FitPlanner.plan(ModelShape.of(GgufInfo.read(file)), hardware, 512)
+                        .tokensPerSecond();
+                engine.load(LoadSettings.defaults(file).withContextSize(512).withThreads(threads));
+                Generation run = engine.complete(CompletionRequest.of("Once upon a time", Sampling.greedy(32)),
+                        token -> { });
+                System.out.printf(Locale.ROOT, "%-12s %9.1f t/s %9.1f t/s %7.0f%%%n", model.name(), estimate,
+                        run.tokensPerSecond(), 100 * (estimate - run.tokensPerSecond()) / run.tokensPerSecond());
+            }
         }
     }
 

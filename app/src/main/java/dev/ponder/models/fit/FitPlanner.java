@@ -19,11 +19,12 @@ public final class FitPlanner {
     static final long GPU_RESERVE = 512L << 20;
 
     /**
-     * Weight bytes one CPU core gets through per second while decoding (dequantizing and multiplying), measured with
-     * {@code ponder bench} on Q4_K models of the 1.5B and 7B shapes on an AVX-512 EPYC core: 11 to 18 GB/s. The lower
-     * figure, so that the estimate errs slow. Decode is limited by this or by memory bandwidth, whichever is lower.
+     * Weight bytes one CPU core gets through per second while decoding (dequantizing and multiplying), measured on
+     * Q4_K models of the 1.5B and 7B shapes on one AVX-512 EPYC core ({@code PlannerBenchmark}, {@code ponder bench}):
+     * 11 to 18 GB/s, 16 to 18 in the quieter runs. A little below, so that the estimate errs slow. Decode is limited by
+     * this or by memory bandwidth, whichever is lower.
      */
-    static final double CORE_BYTES_PER_SECOND = 11e9;
+    static final double CORE_BYTES_PER_SECOND = 15e9;
 
     private FitPlanner() {
     }

@@ -87,8 +87,8 @@ class FitPlannerTest {
 
         FitPlan plan = FitPlanner.plan(qwen, twoCores, 4096);
 
-        // one decode thread at 11 GB/s over 4.12 GB a token (ponder bench measured 2.75 tokens/s for this shape)
-        assertThat(plan.tokensPerSecond()).isCloseTo(11e9 / (3_671_793_664L + 447_082_496L), within());
+        // one decode thread at 15 GB/s over 4.12 GB a token (llama.cpp decoded this shape at 2.75 to 4.0 tokens/s)
+        assertThat(plan.tokensPerSecond()).isCloseTo(15e9 / (3_671_793_664L + 447_082_496L), within());
     }
 
     @Test

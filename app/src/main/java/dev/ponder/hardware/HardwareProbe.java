@@ -29,16 +29,22 @@ public final class HardwareProbe {
     private final ToolRunner tools;
     private final String osName;
     private final String osArch;
+    private final Path drm;
 
     public HardwareProbe() {
-        this(ToolRunner.system(Duration.ofSeconds(10)), System.getProperty("os.name"), System.getProperty("os.arch"));
+        this(ToolRunner.system(Duration.ofSeconds(10)), System.getProperty("os.name"), System.getProperty("os.arch"),
+                Path.of("/sys/class/drm"));
     }
 
-    /** With chosen tools and platform, so that every platform's GPU discovery can be tested anywhere. */
-    public HardwareProbe(ToolRunner tools, String osName, String osArch) {
+    /**
+     * With chosen tools, platform and Linux DRM folder, so that every platform's GPU discovery can be tested
+     * anywhere.
+     */
+    public HardwareProbe(ToolRunner tools, String osName, String osArch, Path drm) {
         this.tools = tools;
         this.osName = osName;
         this.osArch = osArch;
+        this.drm = drm;
     }
 
     /** The whole picture, with the free disk space of {@code modelsFolder}. */
@@ -102,11 +108,35 @@ public final class HardwareProbe {
                 gpus.add(vulkan);
             }
         }
+        addAmdMemory(gpus);
         if (isAppleSilicon()) {
             gpus.add(appleGpu(cpu, memory));
         }
         gpus.sort(Comparator.comparingLong(Gpu::usableVramBytes).reversed());
         return gpus;
+    }
+
+    /**
+     * Gives the AMD GPUs Vulkan found their VRAM from the driver. The two lists are matched only when they are the
+     * same length, in order; otherwise which card is which cannot be told, and the VRAM stays unknown.
+     */
+    private void addAmdMemory(List<Gpu> gpus) {
+        List<Integer> amd = new ArrayList<>();
+        for (int i = 0; i < gpus.size(); i++) {
+            if ("AMD".equals(gpus.get(i).vendor()) && gpus.get(i).vramTotalBytes() == null) {
+                amd.add(i);
+            }
+        }
+        List<AmdSysfs.Vram> cards = amd.isEmpty() ? List.of() : AmdSysfs.cards(drm);
+        if (cards.size() != amd.size()) {
+            return;
+        }
+        for (int k = 0; k < amd.size(); k++) {
+            Gpu gpu = gpus.get(amd.get(k));
+            AmdSysfs.Vram vram = cards.get(k);
+            gpus.set(amd.get(k), new Gpu(gpu.name(), gpu.vendor(), vram.totalBytes(),
+                    vram.totalBytes() - vram.usedBytes(), gpu.driver(), false, gpu.backends()));
+        }
     }
 
     private static int indexOfName(List<Gpu> gpus, String name) {

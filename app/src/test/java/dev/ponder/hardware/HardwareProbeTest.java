@@ -2,6 +2,7 @@ package dev.ponder.hardware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ class HardwareProbeTest {
     @Test
     void oneGpuSeenByNvidiaSmiAndVulkanIsOneDeviceWithBothBackends() {
         HardwareProbe probe = new HardwareProbe(tools(Map.of("nvidia-smi", NVIDIA_SMI, "vulkaninfo", VULKANINFO)),
-                "Linux", "amd64");
+                "Linux", "amd64", dir.resolve("no-drm"));
 
         List<Gpu> gpus = probe.gpus(CPU, MEMORY);
 
@@ -90,8 +91,28 @@ class HardwareProbeTest {
     }
 
     @Test
+    void anAmdGpuGetsItsVramFromTheDriver() throws Exception {
+        Path card = Files.createDirectories(dir.resolve("drm/card1/device"));
+        Files.writeString(card.resolve("vendor"), "0x1002\n");
+        Files.writeString(card.resolve("mem_info_vram_total"), "8573157376\n");
+        Files.writeString(card.resolve("mem_info_vram_used"), "573157376\n");
+        Files.createDirectories(dir.resolve("drm/card1-DP-1"));
+        Path intel = Files.createDirectories(dir.resolve("drm/card0/device"));
+        Files.writeString(intel.resolve("vendor"), "0x8086\n");
+        HardwareProbe probe = new HardwareProbe(tools(Map.of("vulkaninfo", VULKANINFO)), "Linux", "amd64",
+                dir.resolve("drm"));
+
+        List<Gpu> gpus = probe.gpus(CPU, MEMORY);
+
+        Gpu amd = gpus.stream().filter(g -> "AMD".equals(g.vendor())).findFirst().orElseThrow();
+        assertThat(amd.vramTotalBytes()).isEqualTo(8_573_157_376L);
+        assertThat(amd.vramFreeBytes()).isEqualTo(8_000_000_000L);
+        assertThat(gpus.getFirst()).as("the GPU with the most free VRAM first").isEqualTo(amd);
+    }
+
+    @Test
     void noToolsMeansNoGpusAndNoError() {
-        HardwareProbe probe = new HardwareProbe(command -> Optional.empty(), "Linux", "amd64");
+        HardwareProbe probe = new HardwareProbe(command -> Optional.empty(), "Linux", "amd64", dir.resolve("no-drm"));
 
         assertThat(probe.gpus(CPU, MEMORY)).isEmpty();
     }
@@ -99,14 +120,15 @@ class HardwareProbeTest {
     @Test
     void garbageFromAToolIsIgnored() {
         HardwareProbe probe = new HardwareProbe(tools(Map.of("nvidia-smi", "Failed to initialize NVML: Driver/library"
-                + " version mismatch\n", "vulkaninfo", "ERROR: [Loader Message] no ICD\n")), "Linux", "amd64");
+                + " version mismatch\n", "vulkaninfo", "ERROR: [Loader Message] no ICD\n")), "Linux", "amd64", dir.resolve("no-drm"));
 
         assertThat(probe.gpus(CPU, MEMORY)).isEmpty();
     }
 
     @Test
     void appleSiliconHasAMetalGpuSharingTheRam() {
-        HardwareProbe probe = new HardwareProbe(command -> Optional.empty(), "Mac OS X", "aarch64");
+        HardwareProbe probe = new HardwareProbe(command -> Optional.empty(), "Mac OS X", "aarch64",
+                dir.resolve("no-drm"));
 
         List<Gpu> gpus = probe.gpus(new Cpu("Apple M2 Pro", "aarch64", 10, 10, List.of("NEON")), MEMORY);
 
@@ -134,8 +156,8 @@ class HardwareProbeTest {
 
     @Test
     void thisMachineIsProbedWithoutError() {
-        Hardware hardware = new HardwareProbe(command -> Optional.empty(), "Linux", "amd64")
-                .probe(dir.resolve("models/not-yet"));
+        Hardware hardware = new HardwareProbe(command -> Optional.empty(), "Linux", "amd64",
+                dir.resolve("no-drm")).probe(dir.resolve("models/not-yet"));
 
         assertThat(hardware.cpu().logicalCores()).isPositive();
         assertThat(hardware.cpu().physicalCores()).isBetween(1, hardware.cpu().logicalCores());

@@ -1,35 +1,32 @@
 package dev.ponder.cli;
 
-import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.ponder.models.GgufFormatException;
 import dev.ponder.models.GgufInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ponder inspect FILE}: what a GGUF file's header says, read without loading the model. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Show a GGUF model's header facts, or why the file is not a usable model (exit code 2).")
 final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE")
-    Path file;
+    @Mixin
+    ModelFileArgument model;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-        GgufInfo info;
-        try {
-            info = GgufInfo.read(file);
-        } catch (GgufFormatException e) {
-            System.err.println("ponder: " + e.getMessage());
+        Optional<GgufInfo> read = model.read();
+        if (read.isEmpty()) {
             return PonderCli.BAD_INPUT;
         }
+        GgufInfo info = read.get();
         if (json) {
             System.out.println(Json.write(info));
             return 0;

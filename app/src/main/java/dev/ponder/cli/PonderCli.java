@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ponder", mixinStandardHelpOptions = true, version = "Ponder 0.1.0",
         description = "Private reasoning chat with a local GGUF model.",
         subcommands = {ChatCommand.class, HistoryCommand.class, ShowCommand.class, SearchCommand.class,
-                InspectCommand.class, ReasoningSplitCommand.class, BenchCommand.class,
-                RemoteCommand.class,
+                InspectCommand.class, ReasoningSplitCommand.class, BenchCommand.class, HardwareCommand.class,
+                ModelsCommand.class, PlanCommand.class, PullCommand.class, RemoteCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PonderCli {
 

@@ -37,6 +37,14 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
  * @param parameterCount  the number of weights: the element counts of all tensors added up
  * @param tensorDataBytes the bytes of tensor data, which is roughly the memory the weights will take
  * @param vocabularySize  the length of {@code tokenizer.ggml.tokens}, 0 when absent
+ * @param keyLength       the width of one attention head's keys, {@code attention.key_length}, else embedding / heads
+ * @param valueLength     the width of one head's values, {@code attention.value_length}, else as {@code keyLength}
+ * @param expertCount     experts per layer of a mixture-of-experts model, 0 for a dense model
+ * @param expertUsedCount experts each token goes through, 0 for a dense model
+ * @param tokenEmbeddingBytes the bytes of {@code token_embd.weight}, which llama.cpp always keeps on the CPU
+ * @param outputBytes     the bytes of the output head as stored: {@code output.weight} and {@code output_norm.weight}
+ * @param tiedOutput      whether the file has no {@code output.weight}, so the output head reuses the token embedding
+ * @param expertBytes     the bytes of the expert tensors ({@code *_exps}), of which a token reads only its experts'
  */
 public record GgufInfo(
         @JsonSerialize(using = ToStringSerializer.class) Path file,
@@ -55,7 +63,15 @@ public record GgufInfo(
         String chatTemplate,
         long parameterCount,
         long tensorDataBytes,
-        long vocabularySize) {
+        long vocabularySize,
+        long keyLength,
+        long valueLength,
+        long expertCount,
+        long expertUsedCount,
+        long tokenEmbeddingBytes,
+        long outputBytes,
+        boolean tiedOutput,
+        long expertBytes) {
 
     private static final byte[] MAGIC = "GGUF".getBytes(StandardCharsets.US_ASCII);
     // The smallest encodings, used to bound counts by the bytes left: empty name + dim count + type + offset,
@@ -163,17 +179,25 @@ public record GgufInfo(
             throw in.error("has no general.architecture entry, so llama.cpp cannot tell what kind of model it is");
         }
         String prefix = architecture + ".";
+        long heads = metadata.number(prefix + "attention.head_count", 0);
+        long embedding = metadata.number(prefix + "embedding_length", 0);
+        long keyLength = metadata.number(prefix + "attention.key_length", heads > 0 ? embedding / heads : 0);
         return new GgufInfo(file, size, (int) version, tensorCount, metadataCount, architecture,
                 metadata.text("general.name"),
                 metadata.number(prefix + "context_length", 0),
                 metadata.number(prefix + "block_count", 0),
-                metadata.number(prefix + "attention.head_count", 0),
+                heads,
                 metadata.number(prefix + "attention.head_count_kv", 0),
-                metadata.number(prefix + "embedding_length", 0),
+                embedding,
                 fileType(metadata, tensors),
                 metadata.text("tokenizer.chat_template"),
                 tensors.parameters, tensors.bytes,
-                metadata.arrayLengths.getOrDefault(TOKENS, 0L));
+                metadata.arrayLengths.getOrDefault(TOKENS, 0L),
+                keyLength,
+                metadata.number(prefix + "attention.value_length", keyLength),
+                metadata.number(prefix + "expert_count", 0),
+                metadata.number(prefix + "expert_used_count", 0),
+                tensors.tokenEmbedding, tensors.output, !tensors.hasOutput, tensors.experts);
     }
 
     /** The values kept from the metadata: all integers, a few strings, per-layer maxima and array lengths. */
@@ -197,6 +221,23 @@ public record GgufInfo(
         long bytes;
         long furthestEnd; // unsigned, relative to the data section
         String furthest;
+        long tokenEmbedding;
+        long output;
+        boolean hasOutput;
+        long experts;
+
+        /** Sorts a tensor's bytes into the parts the planner places separately (llama.cpp's tensor names). */
+        void place(String name, long bytes) {
+            switch (name) {
+                case "token_embd.weight" -> tokenEmbedding += bytes;
+                case "output.weight" -> {
+                    output += bytes;
+                    hasOutput = true;
+                }
+                case "output_norm.weight", "output_norm.bias" -> output += bytes;
+                default -> experts += name.contains("_exps.") ? bytes : 0;
+            }
+        }
     }
 
     private static void checkVersion(GgufReader in, long version) throws GgufFormatException {
@@ -337,6 +378,7 @@ public record GgufInfo(
             tensors.parameters = add(in, tensors.parameters, elements);
             tensors.bytes = add(in, tensors.bytes, bytes);
             tensors.elementsByType.merge(type, elements, Long::sum);
+            tensors.place(name, bytes);
         }
         return tensors;
     }

@@ -34,10 +34,13 @@ import dev.ponder.reasoning.ReasoningMarkers;
  * @param thinkingMarkers each model's thinking markers where they are not {@link ReasoningMarkers#DEFAULT}, keyed by
  *        model file name
  * @param windowState where the window was
+ * @param offlineMode whether Ponder may download nothing at all, not even a model the user asks for; off by default
+ *        (Ponder never opens a connection the user did not ask for either way)
  */
 public record Settings(int threads, int contextSize, int gpuLayers, double temperature, double topP, int maxTokens,
         long seed, Theme theme, double fontSize, boolean thinkingCollapsedByDefault, String dataDirectory,
-        List<String> recentModels, Map<String, ReasoningMarkers> thinkingMarkers, WindowState windowState) {
+        List<String> recentModels, Map<String, ReasoningMarkers> thinkingMarkers, WindowState windowState,
+        boolean offlineMode) {
 
     public static final int MAX_RECENT_MODELS = 10;
     public static final double DEFAULT_FONT_SIZE = 14;
@@ -65,7 +68,7 @@ public record Settings(int threads, int contextSize, int gpuLayers, double tempe
     /** What a new user gets: DeepSeek's sampling for R1, threads for this machine, automatic context. */
     public static Settings defaults() {
         return new Settings(ThreadDefaults.decodeThreads(), 0, 0, Sampling.R1_TEMPERATURE, Sampling.R1_TOP_P, -1, -1,
-                Theme.SYSTEM, DEFAULT_FONT_SIZE, false, null, List.of(), Map.of(), WindowState.DEFAULT);
+                Theme.SYSTEM, DEFAULT_FONT_SIZE, false, null, List.of(), Map.of(), WindowState.DEFAULT, false);
     }
 
     /** The sampling for the next reply; top-k and min-p stay at {@link Sampling#r1Defaults()}'s. */
@@ -87,58 +90,58 @@ public record Settings(int threads, int contextSize, int gpuLayers, double tempe
 
     public Settings withThreads(int newThreads) {
         return new Settings(newThreads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
-                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState);
+                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withContextSize(int newContextSize) {
         return new Settings(threads, newContextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
-                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState);
+                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withGpuLayers(int newGpuLayers) {
         return new Settings(threads, contextSize, newGpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
-                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState);
+                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withTemperature(double newTemperature) {
         return new Settings(threads, contextSize, gpuLayers, newTemperature, topP, maxTokens, seed, theme, fontSize,
-                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState);
+                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withTopP(double newTopP) {
         return new Settings(threads, contextSize, gpuLayers, temperature, newTopP, maxTokens, seed, theme, fontSize,
-                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState);
+                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withMaxTokens(int newMaxTokens) {
         return new Settings(threads, contextSize, gpuLayers, temperature, topP, newMaxTokens, seed, theme, fontSize,
-                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState);
+                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withSeed(long newSeed) {
         return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, newSeed, theme, fontSize,
-                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState);
+                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withTheme(Theme newTheme) {
         return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, newTheme, fontSize,
-                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState);
+                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withFontSize(double newFontSize) {
         return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, newFontSize,
-                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState);
+                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withThinkingCollapsedByDefault(boolean collapsed) {
         return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
-                collapsed, dataDirectory, recentModels, thinkingMarkers, windowState);
+                collapsed, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     /** {@code null} returns to the platform's default folder. */
     public Settings withDataDirectory(String newDataDirectory) {
         return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
-                thinkingCollapsedByDefault, newDataDirectory, recentModels, thinkingMarkers, windowState);
+                thinkingCollapsedByDefault, newDataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     /** {@code model} was just opened: it moves to the front of the recent models, the oldest beyond ten drop off. */
@@ -147,7 +150,7 @@ public record Settings(int threads, int contextSize, int gpuLayers, double tempe
         recent.add(Objects.requireNonNull(model, "model"));
         recent.addAll(recentModels);
         return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
-                thinkingCollapsedByDefault, dataDirectory, recent, thinkingMarkers, windowState);
+                thinkingCollapsedByDefault, dataDirectory, recent, thinkingMarkers, windowState, offlineMode);
     }
 
     /** The model in file {@code modelFileName} uses {@code markers}; {@link ReasoningMarkers#DEFAULT} forgets them. */
@@ -159,12 +162,17 @@ public record Settings(int threads, int contextSize, int gpuLayers, double tempe
             map.put(modelFileName, markers);
         }
         return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
-                thinkingCollapsedByDefault, dataDirectory, recentModels, map, windowState);
+                thinkingCollapsedByDefault, dataDirectory, recentModels, map, windowState, offlineMode);
     }
 
     public Settings withWindowState(WindowState newWindowState) {
         return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
-                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, newWindowState);
+                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, newWindowState, offlineMode);
+    }
+
+    public Settings withOfflineMode(boolean offline) {
+        return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
+                thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offline);
     }
 
     private static void require(boolean valid, String message) {

@@ -2,6 +2,7 @@ package dev.ponder.models;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes small GGUF files for tests, valid by default; {@link Raw} writes arbitrary, possibly broken, bytes. */
-final class GgufBuilder {
+/**
+ * Writes GGUF files for tests, valid by default; {@link Raw} writes arbitrary, possibly broken, bytes. Public for the
+ * synthetic models of {@code dev.ponder.testing}, which give real model shapes with sparse (all-zero) tensor data.
+ */
+public final class GgufBuilder {
 
     private final Raw metadata = new Raw();
     private final Raw tensorInfos = new Raw();
@@ -20,35 +24,35 @@ final class GgufBuilder {
     private long tensorCount;
     private long dataEnd;
 
-    GgufBuilder version(int version) {
+    public GgufBuilder version(int version) {
         this.version = version;
         return this;
     }
 
-    GgufBuilder alignment(int alignment) {
+    public GgufBuilder alignment(int alignment) {
         this.alignment = alignment;
         return uint32("general.alignment", alignment);
     }
 
-    GgufBuilder string(String key, String value) {
+    public GgufBuilder string(String key, String value) {
         metadataCount++;
         metadata.str(key).u32(8).str(value);
         return this;
     }
 
-    GgufBuilder uint32(String key, long value) {
+    public GgufBuilder uint32(String key, long value) {
         metadataCount++;
         metadata.str(key).u32(4).u32(value);
         return this;
     }
 
-    GgufBuilder float32(String key, float value) {
+    public GgufBuilder float32(String key, float value) {
         metadataCount++;
         metadata.str(key).u32(6).u32(Float.floatToIntBits(value));
         return this;
     }
 
-    GgufBuilder int32s(String key, int... values) {
+    public GgufBuilder int32s(String key, int... values) {
         metadataCount++;
         metadata.str(key).u32(9).u32(5).u64(values.length);
         for (int v : values) {
@@ -57,7 +61,7 @@ final class GgufBuilder {
         return this;
     }
 
-    GgufBuilder strings(String key, String... values) {
+    public GgufBuilder strings(String key, String... values) {
         metadataCount++;
         metadata.str(key).u32(9).u32(8).u64(values.length);
         for (String v : values) {
@@ -67,7 +71,7 @@ final class GgufBuilder {
     }
 
     /** A tensor placed after the previous one, at the next aligned offset of the data section. */
-    GgufBuilder tensor(String name, GgmlType type, long... dims) {
+    public GgufBuilder tensor(String name, GgmlType type, long... dims) {
         long elements = 1;
         for (long d : dims) {
             elements *= d;
@@ -84,7 +88,7 @@ final class GgufBuilder {
     }
 
     /** The llama-shaped metadata most tests need. */
-    static GgufBuilder llama() {
+    public static GgufBuilder llama() {
         return new GgufBuilder()
                 .string("general.architecture", "llama")
                 .string("general.name", "Tiny Test")
@@ -96,15 +100,46 @@ final class GgufBuilder {
                 .strings("tokenizer.ggml.tokens", "<unk>", "<s>", "</s>", "hello");
     }
 
-    byte[] build() {
-        Raw out = new Raw().ascii("GGUF").u32(version).u64(tensorCount).u64(metadataCount)
-                .bytes(metadata.toByteArray()).bytes(tensorInfos.toByteArray());
-        out.zeros((int) (align(out.size()) - out.size()));
+    public byte[] build() {
+        Raw out = header();
         out.zeros((int) dataEnd);
         return out.toByteArray();
     }
 
-    Path write(Path dir, String name) {
+    /** The header, padded to where the tensor data starts. */
+    private Raw header() {
+        Raw out = new Raw().ascii("GGUF").u32(version).u64(tensorCount).u64(metadataCount)
+                .bytes(metadata.toByteArray()).bytes(tensorInfos.toByteArray());
+        out.zeros((int) (align(out.size()) - out.size()));
+        return out;
+    }
+
+    /**
+     * Writes the header and extends the file over the tensor data without writing it: the file system keeps the
+     * zeros as a hole, so a 40 GB model shape takes a few megabytes of disk.
+     */
+    public Path writeSparse(Path file) {
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            byte[] header = header().toByteArray();
+            out.setLength(0);
+            out.write(header);
+            out.setLength(header.length + dataEnd);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public GgufBuilder float32s(String key, float[] values) {
+        metadataCount++;
+        metadata.str(key).u32(9).u32(6).u64(values.length);
+        for (float v : values) {
+            metadata.u32(Float.floatToIntBits(v));
+        }
+        return this;
+    }
+
+    public Path write(Path dir, String name) {
         return GgufBuilder.write(dir.resolve(name), build());
     }
 

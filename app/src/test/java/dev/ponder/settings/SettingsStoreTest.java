@@ -43,7 +43,8 @@ class SettingsStoreTest {
                 .withRecentModel("/m/b.gguf").withRecentModel("/m/a.gguf")
                 .withMarkers("glm.gguf", new ReasoningMarkers("<thinking>", "</thinking>"))
                 .withWindowState(WindowState.DEFAULT.withBounds(-100, 50, 1400, 900).withMaximized(true)
-                        .withSidebarWidth(280).withThinkingWidth(400).withLastConversationId(17L));
+                        .withSidebarWidth(280).withThinkingWidth(400).withLastConversationId(17L))
+                .withOfflineMode(true);
         Path folder = dir.resolve("a/b/ponder");
 
         new SettingsStore(folder).save(chosen);

@@ -83,7 +83,7 @@ class SettingsTest {
     @Test
     void aRecentListFromAFileIsCleanedUp() {
         Settings s = new Settings(1, 0, 0, 0.6, 0.95, -1, -1, Theme.DARK, 14, false, "  ",
-                List.of("a", " ", "b", "a"), null, null);
+                List.of("a", " ", "b", "a"), null, null, false);
 
         assertThat(s.recentModels()).containsExactly("a", "b");
         assertThat(s.dataDirectory()).isNull();
@@ -104,7 +104,7 @@ class SettingsTest {
         assertInvalid(s -> s.withWindowState(s.windowState().withThinkingWidth(-5)),
                 "the thinking panel width must be a positive number of pixels, not -5.0");
         assertInvalid(s -> new Settings(1, 0, 0, 0.6, 0.95, -1, -1, Theme.DARK, 14, false, null, null,
-                Map.of(" ", THINKING_TAGS), null), "thinking markers need a model file name");
+                Map.of(" ", THINKING_TAGS), null, false), "thinking markers need a model file name");
     }
 
     @Test

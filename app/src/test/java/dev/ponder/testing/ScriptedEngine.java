@@ -84,7 +84,7 @@ public final class ScriptedEngine implements Engine {
     @Override
     public Optional<LoadedModel> loaded() {
         GgufInfo info = new GgufInfo(Path.of("scripted.gguf").toAbsolutePath(), 0, 3, 0, 0, "scripted", "scripted",
-                4096, 1, 1, 1, 1, "F32", null, 0, 0, 0);
+                4096, 1, 1, 1, 1, "F32", null, 0, 0, 0, 1, 1, 0, 0, 0, 0, false, 0);
         return Optional.of(new LoadedModel(LoadSettings.defaults(info.file()).withContextSize(4096), info, 0));
     }
 

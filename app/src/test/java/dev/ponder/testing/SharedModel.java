@@ -1,12 +1,7 @@
 package dev.ponder.testing;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -40,7 +35,7 @@ public final class SharedModel {
             System.err.println("!!! " + message);
             Assumptions.abort(message);
         }
-        String actual = sha256(model);
+        String actual = Sha256.of(model);
         if (!STORIES_SHA256.equals(actual)) {
             String message = "SKIPPED: " + model + " has sha256 " + actual + ", expected " + STORIES_SHA256;
             System.err.println("!!! " + message);
@@ -48,18 +43,5 @@ public final class SharedModel {
         }
         verified = model;
         return model;
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash " + file, e);
-        }
     }
 }

@@ -1,7 +1,25 @@
 package dev.ponder.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.net.DatagramSocket;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.channels.AsynchronousServerSocketChannel;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
@@ -66,6 +84,30 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theTextbookGeneratorKnowsNoWindow = noClasses().that().resideInAPackage("dev.ponder.book..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.ponder.ui..", "javafx..");
+
+    /**
+     * Ponder touches the network only when the user starts a download. The runtime half of the proof is
+     * {@code ModelCommandsTest}, which runs the commands under a guard that records every network channel opened.
+     * URLs from {@code getResource} stay allowed: they name files inside the application.
+     */
+    @ArchTest
+    static final ArchRule onlyTheDownloaderAndTheRemoteEngineReachTheNetwork = noClasses().that()
+            .resideOutsideOfPackages("dev.ponder.download..", "dev.ponder.engine.remote..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "javax.net..")
+            .orShould().dependOnClassesThat().belongToAnyOf(Socket.class, ServerSocket.class, DatagramSocket.class,
+                    URLConnection.class, HttpURLConnection.class, InetAddress.class, InetSocketAddress.class)
+            .orShould().callMethod(URL.class, "openConnection")
+            .orShould().callMethod(URI.class, "toURL")
+            .orShould().callConstructorWhere(target(owner(assignableTo(URL.class))))
+            .because("no code path may open a connection but a download the user started, or the server the user "
+                    + "chose to generate with");
+
+    @ArchTest
+    static final ArchRule socketChannelsAreTheEngineChildsAndTheDownloadersOnly = noClasses().that()
+            .resideOutsideOfPackages("dev.ponder.download..", "dev.ponder.engine.process..")
+            .should().dependOnClassesThat().belongToAnyOf(SocketChannel.class, ServerSocketChannel.class,
+                    DatagramChannel.class, AsynchronousSocketChannel.class, AsynchronousServerSocketChannel.class)
+            .because("the engine child talks over a Unix-domain socket, and nothing else needs a socket");
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("dev.ponder.(*)..").should()

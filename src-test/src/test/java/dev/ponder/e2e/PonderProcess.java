@@ -20,19 +20,30 @@ final class PonderProcess {
     }
 
     static ProcessBuilder builder(Path workDir, String... args) {
+        return builder(workDir, List.of(), args);
+    }
+
+    /** With more JVM options before the main class. */
+    static ProcessBuilder builder(Path workDir, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                PonderCli.class.getName()));
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PonderCli.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(workDir.toFile());
     }
 
     static Result run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+        return run(builder(workDir, args), workDir, stdin, args);
+    }
+
+    /** Runs a prepared command (extra JVM options, environment) to its end. */
+    static Result run(ProcessBuilder builder, Path workDir, String stdin, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process process = builder(workDir, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try (var in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }

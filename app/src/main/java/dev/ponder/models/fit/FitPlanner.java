@@ -1,0 +1,81 @@
+package dev.ponder.models.fit;
+
+import java.util.Optional;
+
+import dev.ponder.hardware.Gpu;
+import dev.ponder.hardware.Hardware;
+import dev.ponder.models.GgufInfo;
+
+/**
+ * Decides where a model runs: all on the GPU, split layer by layer between GPU and CPU, or on the CPU alone, from
+ * {@link MemoryEstimator}'s figures and the probed hardware. The engine takes {@link #gpuLayers} as its default.
+ */
+public final class FitPlanner {
+
+    /**
+     * VRAM left alone: the GPU runtime's own context and workspaces (a CUDA context takes a few hundred MiB before the
+     * first tensor) and the display. Half a GiB, so that a plan that "fits" loads.
+     */
+    static final long GPU_RESERVE = 512L << 20;
+
+    /**
+     * Weight bytes one CPU core gets through per second while decoding (dequantizing and multiplying), measured on
+     * Q4_K models of the 1.5B and 7B shapes on one AVX-512 EPYC core ({@code PlannerBenchmark}, {@code ponder bench}):
+     * 11 to 18 GB/s, 16 to 18 in the quieter runs. A little below, so that the estimate errs slow. Decode is limited by
+     * this or by memory bandwidth, whichever is lower.
+     */
+    static final double CORE_BYTES_PER_SECOND = 15e9;
+
+    private FitPlanner() {
+    }
+
+    /** The {@code n_gpu_layers} to load {@code model} with on this machine: 0 when the CPU should do it all. */
+    public static int gpuLayers(GgufInfo model, Hardware hardware, int context) {
+        return plan(ModelShape.of(model), hardware, context).gpuLayers();
+    }
+
+    public static FitPlan plan(ModelShape shape, Hardware hardware, int context) {
+        MemoryEstimate whole = MemoryEstimator.estimate(shape, context, 1);
+        long ram = hardware.memory().availableBytes();
+        Optional<Gpu> gpu = hardware.bestGpu();
+        long vram = gpu.map(g -> g.usableVramBytes() - GPU_RESERVE).orElse(0L);
+        String gpuName = gpu.map(Gpu::name).orElse(null);
+        int layers = Math.toIntExact(shape.layers());
+
+        long kvPerLayer = MemoryEstimator.kvBytesPerLayer(shape, context);
+        long allOnGpu = shape.layerBytes() + shape.outputGpuBytes() + whole.kvBytes() + whole.computeBytes();
+        long hostSide = shape.tokenEmbeddingBytes() + whole.outputBytes();
+        if (allOnGpu <= vram && hostSide <= ram) {
+            return new FitPlan(Verdict.FITS_ON_GPU, layers + 1, layers, context, whole, allOnGpu, hostSide,
+                    gpuName, null);
+        }
+        long perLayer = shape.bytesPerLayer() + kvPerLayer;
+        int onGpu = perLayer == 0 ? 0 : (int) Math.clamp((vram - whole.computeBytes()) / perLayer, 0, layers);
+        if (onGpu > 0) {
+            long gpuBytes = onGpu * perLayer + whole.computeBytes();
+            long cpuBytes = whole.totalBytes() - onGpu * perLayer;
+            if (cpuBytes <= ram) {
+                return new FitPlan(Verdict.GPU_AND_CPU, onGpu, layers, context, whole, gpuBytes, cpuBytes, gpuName,
+                        null);
+            }
+        }
+        if (whole.totalBytes() <= ram) {
+            return new FitPlan(Verdict.CPU_ONLY, 0, layers, context, whole, 0, whole.totalBytes(), null,
+                    cpuTokensPerSecond(shape, hardware));
+        }
+        return new FitPlan(Verdict.TOO_BIG, 0, layers, context, whole, 0, whole.totalBytes(), gpuName, null);
+    }
+
+    /**
+     * Every token reads every weight once, so decode runs at the slower of memory bandwidth and the cores' own pace,
+     * over the bytes a token reads. The threads are the engine's default: one per physical core but one.
+     */
+    private static Double cpuTokensPerSecond(ModelShape shape, Hardware hardware) {
+        Double bandwidth = hardware.memory().bandwidthBytesPerSecond();
+        if (bandwidth == null) {
+            return null;
+        }
+        int threads = Math.max(1, hardware.cpu().physicalCores() - 1);
+        return Math.min(bandwidth, threads * CORE_BYTES_PER_SECOND) / shape.bytesReadPerToken();
+    }
+}

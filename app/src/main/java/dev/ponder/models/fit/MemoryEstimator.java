@@ -1,0 +1,60 @@
+package dev.ponder.models.fit;
+
+/**
+ * Estimates the memory llama.cpp takes for a model, part by part, the way its loader sizes them (llama.cpp as bundled
+ * with java-llama.cpp 4.2.0: f16 KV cache, no flash attention, one micro-batch of {@value #MICRO_BATCH} tokens).
+ */
+public final class MemoryEstimator {
+
+    /** llama.cpp's default micro-batch: the graph it reserves scratch memory for holds this many tokens. */
+    public static final int MICRO_BATCH = 512;
+    /** llama.cpp rounds the KV cache up to a multiple of this many cells. */
+    private static final int KV_PADDING = 256;
+    private static final int F16 = 2;
+    private static final int F32 = 4;
+
+    private MemoryEstimator() {
+    }
+
+    /** The memory of {@code shape} with a context of {@code context} tokens shared by {@code parallel} sequences. */
+    public static MemoryEstimate estimate(ModelShape shape, int context, int parallel) {
+        return new MemoryEstimate(shape.weightBytes(), kvBytes(shape, context), computeBytes(shape, context),
+                outputBytes(shape, parallel));
+    }
+
+    /** Keys and values of every layer for every cell of the (padded) context, in f16. */
+    public static long kvBytes(ModelShape shape, int context) {
+        long cells = paddedContext(context);
+        return shape.layers() * cells * shape.headsKv() * (shape.keyLength() + shape.valueLength()) * F16;
+    }
+
+    /** The KV cache of one layer: it moves to the GPU with its layer. */
+    public static long kvBytesPerLayer(ModelShape shape, int context) {
+        return kvBytes(shape, context) / shape.layers();
+    }
+
+    static long paddedContext(int context) {
+        return (context + KV_PADDING - 1L) / KV_PADDING * KV_PADDING;
+    }
+
+    /**
+     * The scratch memory of the worst-case graph, one micro-batch of tokens ({@code T}) against the whole context
+     * ({@code C} cells). llama.cpp's allocator reuses memory, so what counts is the most alive at one time: either
+     * the attention scores of every head (heads × C × T f32) with the mask (C × T) and four hidden-state tensors
+     * (embedding × T each), or at the end the logits (vocabulary × T) with two hidden-state tensors. This matches
+     * llama.cpp's report within about 1 MiB on the shapes {@code PlannerBenchmark} loads.
+     */
+    public static long computeBytes(ModelShape shape, int context) {
+        long cells = paddedContext(context);
+        long tokens = Math.min(MICRO_BATCH, cells);
+        long hidden = shape.embedding() * tokens * F32;
+        long attention = (shape.heads() + 1) * cells * tokens * F32 + 4 * hidden;
+        long logits = shape.vocabulary() * tokens * F32 + 2 * hidden;
+        return Math.max(attention, logits);
+    }
+
+    /** The logits of the last token of each sequence, kept for sampling. */
+    public static long outputBytes(ModelShape shape, int parallel) {
+        return shape.vocabulary() * F32 * Math.max(1, parallel);
+    }
+}

@@ -226,6 +226,8 @@ if [ -n "$database_before" ]; then
   check "the user's data stays, unchanged" test "$(sha256sum "$data/ponder.db" | cut -d' ' -f1)" = "$database_before"
 fi
 rm -rf "$home"
+# dpkg -r leaves the package's record behind (state config-files): purged, the machine is as the test found it.
+dpkg --purge ponder >/dev/null 2>&1 || true
 
 echo
 echo "Figures ($(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo)):"

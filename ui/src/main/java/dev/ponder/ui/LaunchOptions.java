@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What the window is started with: {@code --model FILE} preloads a model, {@code --data-dir DIR} picks the data
- * folder (the CLI's option of the same name).
+ * folder (the CLI's option of the same name). A model file given alone, as the desktop passes a {@code .gguf} file
+ * opened with Ponder, preloads it too.
  */
 public record LaunchOptions(Path model, Path dataDir) {
 
@@ -14,22 +15,25 @@ public record LaunchOptions(Path model, Path dataDir) {
         Path dataDir = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            String value = i + 1 < args.size() ? args.get(i + 1) : null;
             switch (arg) {
-                case "--model" -> model = Path.of(required(arg, value));
-                case "--data-dir" -> dataDir = Path.of(required(arg, value));
-                default -> throw new IllegalArgumentException("unknown option " + arg
-                        + " (the window takes --model FILE and --data-dir DIR; see ./ponder --help for the CLI)");
+                case "--model" -> model = Path.of(value(arg, args, ++i));
+                case "--data-dir" -> dataDir = Path.of(value(arg, args, ++i));
+                default -> {
+                    if (arg.startsWith("-") || model != null) {
+                        throw new IllegalArgumentException("unknown option " + arg + " (the window takes a model"
+                                + " FILE or --model FILE, and --data-dir DIR; see ponder --help for the CLI)");
+                    }
+                    model = Path.of(arg);
+                }
             }
-            i++;
         }
         return new LaunchOptions(model, dataDir);
     }
 
-    private static String required(String option, String value) {
-        if (value == null || value.startsWith("--")) {
+    private static String value(String option, List<String> args, int index) {
+        if (index >= args.size() || args.get(index).startsWith("--")) {
             throw new IllegalArgumentException(option + " needs a value");
         }
-        return value;
+        return args.get(index);
     }
 }

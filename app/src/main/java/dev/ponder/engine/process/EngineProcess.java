@@ -64,11 +64,15 @@ public final class EngineProcess implements Engine {
         this.command = List.copyOf(command);
     }
 
-    /** An engine child running this JVM's own java and class path, with the given heap limit. */
+    /**
+     * An engine child running this JVM's own runtime and class path, with the given heap limit. The runtime's
+     * {@code bin/java}, not this process's command: inside an installed app that command is the app's launcher
+     * ({@code Ponder}, {@code ponder}), which would start the app again instead of the engine, and the runtime is the
+     * one bundled with the app, never the system's Java.
+     */
     public static EngineProcess create(Path cacheRoot, String maxHeap) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Xmx" + maxHeap);
         command.add("-XX:+UseSerialGC");

@@ -49,9 +49,6 @@ final class ChatCommand implements Callable<Integer> {
             + "length if shorter).")
     int context;
 
-    @Option(names = "--gpu-layers", description = "Layers to offload to a GPU build (default: ${DEFAULT-VALUE}).")
-    int gpuLayers;
-
     @Option(names = "--temperature", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
     double temperature = Sampling.R1_TEMPERATURE;
 
@@ -74,12 +71,23 @@ final class ChatCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    AccelerationOptions acceleration;
+
     private final Terminal terminal = Terminal.system();
     private final CtrlC ctrlC = new CtrlC();
 
     @Override
     public Integer call() throws Exception {
         ReasoningMarkers markers = new ReasoningMarkers(thinkOpen, thinkClose);
+        LoadSettings load;
+        try {
+            load = new LoadSettings(model, context, threads, acceleration.acceleration(), LoadSettings.DEFAULT_BATCH,
+                    -1, 1);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ponder: " + e.getMessage());
+            return PonderCli.BAD_INPUT;
+        }
         Sampling sampling = new Sampling(temperature, topP, Sampling.r1Defaults().topK(), 0.0, maxTokens, seed);
         ChatRepository repository = store.open();
         try (EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot())) {
@@ -87,15 +95,16 @@ final class ChatCommand implements Callable<Integer> {
             LoadedModel loaded;
             try {
                 System.err.printf("Loading %s…%n", model.getFileName());
-                loaded = engine.load(new LoadSettings(model, context, threads, gpuLayers, LoadSettings.DEFAULT_BATCH,
-                        -1, 1));
+                loaded = engine.load(load);
             } catch (ModelLoadException e) {
                 System.err.println("ponder: " + e.getMessage());
                 return PonderCli.BAD_INPUT;
             }
-            System.err.printf("Ready: %s, %s, %d layers, context %d, threads %d (%d ms).%n",
+            AccelerationOptions.printFallbacks(loaded.backend());
+            System.err.printf("Ready: %s, %s, %d layers, context %d, threads %d, %s (%d ms).%n",
                     loaded.info().architecture(), loaded.info().fileType(), loaded.info().blockCount(),
-                    loaded.settings().contextSize(), loaded.settings().threads(), loaded.loadMillis());
+                    loaded.settings().contextSize(), loaded.settings().threads(), loaded.backend().summary(),
+                    loaded.loadMillis());
             if (conversationId != null && repository.findConversation(conversationId).isEmpty()) {
                 System.err.println("ponder: there is no conversation " + conversationId + " (see ponder history)");
                 return PonderCli.BAD_INPUT;

@@ -7,6 +7,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ponder.testing.backend.BackendAgreement;
+import dev.ponder.testing.backend.Position;
+
 class BackendAgreementTest {
 
     private static final List<Position> REFERENCE = List.of(

@@ -9,11 +9,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.ponder.engine.Backend;
 import dev.ponder.engine.llama.NativeVariant;
 import dev.ponder.testing.NativeBuilds;
 import dev.ponder.testing.SharedModel;
+import dev.ponder.testing.backend.BackendAgreement;
+import dev.ponder.testing.backend.Position;
+import dev.ponder.testing.backend.ProbeRun;
 
 /**
  * The Vulkan build computes what the CPU build computes, position by position along a teacher-forced text (see
@@ -24,6 +29,8 @@ import dev.ponder.testing.SharedModel;
 @Tag("vulkan")
 class VulkanAgreementTest {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VulkanAgreementTest.class);
+
     @TempDir
     Path work;
 
@@ -33,7 +40,7 @@ class VulkanAgreementTest {
         List<Position> cpu = ProbeRun.run(variant(Backend.CPU), model, work, 0);
         List<Position> vulkan = ProbeRun.run(variant(Backend.VULKAN), model, work, 0);
 
-        System.out.println("CPU build (reference) against the Vulkan build:\n" + BackendAgreement.table(cpu, vulkan));
+        LOG.info("CPU build (reference) against the Vulkan build:\n{}", BackendAgreement.table(cpu, vulkan));
         assertThat(cpu).as("positions of the forced text").hasSizeGreaterThan(30);
         assertThat(BackendAgreement.disagreements(cpu, vulkan)).isEmpty();
     }

@@ -1,4 +1,4 @@
-package dev.ponder.engine.backend;
+package dev.ponder.testing.backend;
 
 import java.util.Comparator;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.ponder.engine.backend;
+package dev.ponder.testing.backend;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,18 +10,18 @@ import java.util.concurrent.TimeUnit;
 import dev.ponder.engine.llama.NativeVariant;
 
 /** Runs {@link TeacherForcedProbe} in a JVM of its own for one llama.cpp build: one JVM loads one build. */
-final class ProbeRun {
+public final class ProbeRun {
 
     /** stories260K's favourite opening and the story it tells from there. */
-    static final String PROMPT = "Once upon a time,";
-    static final String TEXT = " there was a little girl named Lily. She loved to play outside in the park. One day,"
+    public static final String PROMPT = "Once upon a time,";
+    public static final String TEXT = " there was a little girl named Lily. She loved to play outside in the park. One day,"
             + " she saw a big red ball.";
 
     private ProbeRun() {
     }
 
     /** @param ropeBase a RoPE frequency base forced on the model (a deliberate fault), or 0 for the model's own */
-    static List<Position> run(NativeVariant variant, Path model, Path work, float ropeBase)
+    public static List<Position> run(NativeVariant variant, Path model, Path work, float ropeBase)
             throws IOException, InterruptedException {
         Path output = work.resolve(variant.backend().label() + "-" + ropeBase + ".json");
         Path log = work.resolve(variant.backend().label() + "-" + ropeBase + ".log");

@@ -1,4 +1,4 @@
-package dev.ponder.engine.backend;
+package dev.ponder.testing.backend;
 
 import java.io.IOException;
 import java.nio.file.Path;

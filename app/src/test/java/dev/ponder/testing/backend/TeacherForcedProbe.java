@@ -1,4 +1,4 @@
-package dev.ponder.engine.backend;
+package dev.ponder.testing.backend;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ import dev.ponder.engine.llama.NativeVariant;
 public final class TeacherForcedProbe {
 
     /** The most likely tokens kept at each position. */
-    static final int TOP = 5;
+    public static final int TOP = 5;
 
     private TeacherForcedProbe() {
     }

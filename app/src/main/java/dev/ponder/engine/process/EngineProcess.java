@@ -148,7 +148,8 @@ public final class EngineProcess implements Engine {
                 if (!order.hasNext()) {
                     throw e;
                 }
-                LOG.warn("{} could not run {}, trying the next backend: {}", backend, settings.model(),
+                // Info, not a warning: the reason reaches the user through the loaded model (ponder chat prints it).
+                LOG.info("{} could not run {}, trying the next backend: {}", backend, settings.model(),
                         e.getMessage());
                 fallbacks.add(backend + ": " + e.getMessage());
                 retire();

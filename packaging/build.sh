@@ -145,7 +145,7 @@ case "$os" in
     iconutil -c icns "$iconset" -o "$target/ponder.icns"; icon="$target/ponder.icns" ;;
 esac
 java_options=(--java-options "--enable-native-access=ALL-UNNAMED,javafx.graphics,javafx.media,javafx.web"
-              --java-options "-Dponder.native.dir=\$APPDIR/native/cpu")
+              --java-options "-Dponder.native.root=\$APPDIR/native")
 while IFS= read -r option; do
   java_options+=(--java-options "$option")
 done < <(grep -v -e '^#' -e '^[[:space:]]*$' "$root/ui/jvm.options" | tr -d '\r')

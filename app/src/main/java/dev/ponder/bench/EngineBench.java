@@ -10,15 +10,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import dev.ponder.engine.Backend;
+import dev.ponder.engine.BackendChoice;
+import dev.ponder.engine.BackendPlan;
+import dev.ponder.engine.BackendPresence;
 import dev.ponder.engine.CompletionRequest;
 import dev.ponder.engine.Engine;
 import dev.ponder.engine.EngineException;
 import dev.ponder.engine.Generation;
 import dev.ponder.engine.LoadSettings;
+import dev.ponder.engine.LoadedModel;
 import dev.ponder.engine.Sampling;
 import dev.ponder.engine.StopReason;
 import dev.ponder.engine.ThreadDefaults;
 import dev.ponder.engine.llama.LlamaEngine;
+import dev.ponder.engine.llama.NativeVariants;
 import dev.ponder.engine.process.EngineProcess;
 
 /**
@@ -33,14 +39,17 @@ public final class EngineBench {
     static final int CANCEL_AFTER_TOKENS = 20;
 
     private final Path cacheRoot;
+    private final NativeVariants variants;
     private final Consumer<String> progress;
 
     /**
      * @param cacheRoot where the native library is prepared, as for the app's engines
+     * @param variants  the llama.cpp builds to choose from, as the app does
      * @param progress  receives a line as each phase starts (the CLI prints them to stderr)
      */
-    public EngineBench(Path cacheRoot, Consumer<String> progress) {
+    public EngineBench(Path cacheRoot, NativeVariants variants, Consumer<String> progress) {
         this.cacheRoot = cacheRoot;
+        this.variants = variants;
         this.progress = progress;
     }
 
@@ -56,17 +65,25 @@ public final class EngineBench {
 
     private ModeResult measure(BenchSettings settings, Mode mode, int threads) throws EngineException {
         String what = mode.label() + ", " + threads + (threads == 1 ? " thread" : " threads");
-        LoadSettings load = LoadSettings.defaults(settings.model()).withThreads(threads).withSeed(42);
+        LoadSettings load = LoadSettings.defaults(settings.model()).withThreads(threads).withSeed(42)
+                .withAcceleration(settings.acceleration());
         progress.accept(what + ": ready (a fresh " + (mode == Mode.CHILD ? "child and " : "") + "model each run)");
         Stats ready = repeat(settings.runs(), () -> readyMillis(mode, load));
-        try (Engine engine = newEngine(mode)) {
-            engine.load(load);
+        try (Engine engine = newEngine(mode, load)) {
+            LoadedModel loaded = engine.load(load);
+            progress.accept(what + ": on " + loaded.backend().summary());
+            loaded.backend().fallbacks().forEach(line -> progress.accept(what + ": not used: " + line));
             progress.accept(what + ": decode, " + settings.tokens() + " tokens a run");
             CompletionRequest decode = CompletionRequest.of(settings.prompt(), Sampling.greedy(settings.tokens()));
             List<DecodeRun> decodes = new ArrayList<>();
             decode(engine, decode);
             for (int i = 0; i < settings.runs(); i++) {
                 decodes.add(decode(engine, decode));
+            }
+            List<PromptResult> prompts = new ArrayList<>();
+            for (int length : settings.promptTokens()) {
+                progress.accept(what + ": a " + length + "-token prompt, processed anew each run");
+                prompts.add(prompt(engine, length, settings.runs()));
             }
             progress.accept(what + ": cancel after " + CANCEL_AFTER_TOKENS + " tokens");
             // No token limit: the run must still be decoding when the cancel lands.
@@ -77,12 +94,41 @@ public final class EngineBench {
                     Stats.of(decodes.stream().map(DecodeRun::firstTokenMillis).toList()),
                     Stats.of(decodes.stream().map(DecodeRun::tokensPerSecond).toList()),
                     Stats.of(decodes.stream().map(DecodeRun::engineTokensPerSecond).toList()),
-                    decodes.getFirst().tokens(), cancel, heap);
+                    decodes.getFirst().tokens(), cancel, heap, loaded.backend().summary(),
+                    loaded.backend().gpuMemoryBytes() / (double) (1 << 20), prompts);
         }
     }
 
-    private Engine newEngine(Mode mode) {
-        return mode == Mode.CHILD ? EngineProcess.create(cacheRoot) : new LlamaEngine(cacheRoot);
+    /** One warm-up and {@code runs} measured runs of a fresh {@code length}-token prompt and one generated token. */
+    private static PromptResult prompt(Engine engine, int length, int runs) throws EngineException {
+        List<Double> millis = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        int tokens = 0;
+        for (int run = 0; run <= runs; run++) {
+            String text = PromptOfLength.build(engine, length, run);
+            tokens = engine.countTokens(text);
+            StreamTimer timer = new StreamTimer();
+            engine.complete(CompletionRequest.of(text, Sampling.greedy(1)), timer);
+            if (run > 0) {
+                millis.add(timer.firstTokenMillis());
+                rates.add(tokens / (timer.firstTokenMillis() / 1000));
+            }
+        }
+        return new PromptResult(tokens, Stats.of(millis), Stats.of(rates));
+    }
+
+    /**
+     * The child chooses among the builds as the app does. In-process, this JVM can load one build and fall back to
+     * none: the backend forced with the settings, or the CPU's for {@link BackendChoice#AUTO}.
+     */
+    private Engine newEngine(Mode mode, LoadSettings load) throws EngineException {
+        if (mode == Mode.CHILD) {
+            return EngineProcess.create(cacheRoot, "256m", variants, BackendPresence.UNKNOWN);
+        }
+        BackendChoice choice = load.acceleration().backend();
+        Backend backend = choice == BackendChoice.AUTO ? Backend.CPU
+                : BackendPlan.of(choice, BackendPresence.UNKNOWN, variants.built()).order().getFirst();
+        return new LlamaEngine(cacheRoot, variants.variant(backend).orElseThrow());
     }
 
     /** One warm-up, then {@code runs} measured samples. */
@@ -98,7 +144,7 @@ public final class EngineBench {
     /** A fresh engine until its model is loaded: for the child, the JVM start is part of what a user waits for. */
     private double readyMillis(Mode mode, LoadSettings load) throws EngineException {
         long start = System.nanoTime();
-        try (Engine engine = newEngine(mode)) {
+        try (Engine engine = newEngine(mode, load)) {
             engine.load(load);
             return (System.nanoTime() - start) / 1e6;
         }

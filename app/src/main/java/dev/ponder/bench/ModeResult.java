@@ -1,5 +1,7 @@
 package dev.ponder.bench;
 
+import java.util.List;
+
 /**
  * What one mode measured at one thread count.
  *
@@ -12,7 +14,15 @@ package dev.ponder.bench;
  * @param tokensPerRun          tokens each decode run produced (fewer than asked when the context ran out)
  * @param cancelMillis          from {@code cancel()} on another thread until the completion call returned
  * @param childHeap             the child's heap after the runs; null in-process
+ * @param backend               where the model ran, as {@link dev.ponder.engine.ActiveBackend#summary()} says
+ * @param gpuMemoryMb           GPU memory the model's load took, 0 on the CPU
+ * @param prompts               prompt processing at each length asked for
  */
 public record ModeResult(Mode mode, int threads, Stats readyMillis, Stats firstTokenMillis, Stats tokensPerSecond,
-                         Stats engineTokensPerSecond, int tokensPerRun, Stats cancelMillis, ChildHeap childHeap) {
+                         Stats engineTokensPerSecond, int tokensPerRun, Stats cancelMillis, ChildHeap childHeap,
+                         String backend, double gpuMemoryMb, List<PromptResult> prompts) {
+
+    public ModeResult {
+        prompts = List.copyOf(prompts);
+    }
 }

@@ -24,6 +24,24 @@ public final class ReportTable {
                     Integer.toString(r.tokensPerRun()), number(r.cancelMillis().median()), heap(r.childHeap()));
         }
         out.append(table.render()).append('\n');
+        for (ModeResult r : report.results()) {
+            out.append(String.format(Locale.ROOT, "%s, %d %s: %s%s%n", r.mode().label(), r.threads(),
+                    r.threads() == 1 ? "thread" : "threads", r.backend(),
+                    r.gpuMemoryMb() > 0 ? ", " + number(r.gpuMemoryMb()) + " MB of GPU memory" : ""));
+        }
+        out.append('\n');
+        if (report.results().stream().anyMatch(r -> !r.prompts().isEmpty())) {
+            TextTable prompts = new TextTable("mode", "threads", "prompt tokens", "first token ms", "prompt tok/s",
+                    "prompt min-max");
+            for (ModeResult r : report.results()) {
+                for (PromptResult p : r.prompts()) {
+                    prompts.row(r.mode().label(), Integer.toString(r.threads()), Integer.toString(p.tokens()),
+                            number(p.firstTokenMillis().median()), number(p.tokensPerSecond().median()),
+                            range(p.tokensPerSecond()));
+                }
+            }
+            out.append(prompts.render()).append('\n');
+        }
         for (Comparison c : report.comparisons()) {
             out.append(String.format(Locale.ROOT, "%d %s: child decodes at %.1f%% of in-process (%s vs %s tok/s)%n",
                     c.threads(), c.threads() == 1 ? "thread" : "threads", c.childPercent(),

@@ -13,7 +13,9 @@ import dev.ponder.bench.ReportTable;
 import dev.ponder.engine.ModelLoadException;
 import dev.ponder.engine.ThreadDefaults;
 import dev.ponder.engine.llama.NativeLibrary;
+import dev.ponder.engine.llama.NativeVariants;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,14 +47,23 @@ final class BenchCommand implements Callable<Integer> {
     List<Integer> threads;
 
     @Option(names = "--mode", paramLabel = "MODE", description = "in-process, child or both (default: "
-            + "${DEFAULT-VALUE}).")
+            + "${DEFAULT-VALUE}). In-process loads the build of the backend given with --backend, or the CPU's for "
+            + "auto: one process cannot fall back from one build to another.")
     String mode = "both";
 
     @Option(names = "--prompt", paramLabel = "TEXT", description = "The prompt (default: ${DEFAULT-VALUE}).")
     String prompt = BenchSettings.DEFAULT_PROMPT;
 
+    @Option(names = "--prompt-tokens", split = ",", paramLabel = "LIST", description = "Prompt lengths whose "
+            + "processing is timed, each prompt fresh (nothing cached), e.g. 512,1000 (default: "
+            + BenchSettings.DEFAULT_PROMPT_TOKENS + ", llama-bench's pp512).")
+    List<Integer> promptTokens;
+
     @Option(names = "--json", description = "Print the result as JSON instead of a table.")
     boolean json;
+
+    @Mixin
+    AccelerationOptions acceleration;
 
     @Override
     public Integer call() throws Exception {
@@ -63,15 +74,17 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings;
         try {
             settings = new BenchSettings(model, prompt, tokens, runs,
-                    threads != null ? threads : List.of(ThreadDefaults.decodeThreads()), modes(mode));
+                    threads != null ? threads : List.of(ThreadDefaults.decodeThreads()), modes(mode),
+                    acceleration.acceleration(),
+                    promptTokens != null ? promptTokens : List.of(BenchSettings.DEFAULT_PROMPT_TOKENS));
         } catch (IllegalArgumentException e) {
             System.err.println("ponder: " + e.getMessage());
             return PonderCli.BAD_INPUT;
         }
         BenchReport report;
         try {
-            report = new EngineBench(NativeLibrary.defaultCacheRoot(), line -> System.err.println("bench: " + line))
-                    .run(settings);
+            report = new EngineBench(NativeLibrary.defaultCacheRoot(), NativeVariants.fromSystemProperty(),
+                    line -> System.err.println("bench: " + line)).run(settings);
         } catch (ModelLoadException e) {
             System.err.println("ponder: " + e.getMessage());
             return PonderCli.BAD_INPUT;

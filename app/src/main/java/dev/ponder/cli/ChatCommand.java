@@ -55,9 +55,6 @@ final class ChatCommand implements Callable<Integer> {
             + "length if shorter).")
     int context;
 
-    @Option(names = "--gpu-layers", description = "Layers to offload to a GPU build (default: ${DEFAULT-VALUE}).")
-    int gpuLayers;
-
     @Option(names = "--temperature", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
     double temperature = Sampling.R1_TEMPERATURE;
 
@@ -79,6 +76,9 @@ final class ChatCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    AccelerationOptions acceleration;
 
     private final Terminal terminal = Terminal.system();
     private final CtrlC ctrlC = new CtrlC();
@@ -111,21 +111,30 @@ final class ChatCommand implements Callable<Integer> {
 
     /** The local model loaded in the engine child; null (the reason printed) when the file cannot be loaded. */
     private Engine loadLocal() throws EngineException {
+        LoadSettings load;
+        try {
+            load = new LoadSettings(choice.model(), context, threads, acceleration.acceleration(),
+                    LoadSettings.DEFAULT_BATCH, -1, 1);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ponder: " + e.getMessage());
+            return null;
+        }
         EngineProcess engine = EngineProcess.create(NativeLibrary.defaultCacheRoot());
         ctrlC.install();
         LoadedModel loaded;
         try {
             System.err.printf("Loading %s…%n", choice.model().getFileName());
-            loaded = engine.load(new LoadSettings(choice.model(), context, threads, gpuLayers,
-                    LoadSettings.DEFAULT_BATCH, -1, 1));
+            loaded = engine.load(load);
         } catch (ModelLoadException e) {
             engine.close();
             System.err.println("ponder: " + e.getMessage());
             return null;
         }
-        System.err.printf("Ready: %s, %s, %d layers, context %d, threads %d (%d ms).%n",
+        AccelerationOptions.printFallbacks(loaded.backend());
+        System.err.printf("Ready: %s, %s, %d layers, context %d, threads %d, %s (%d ms).%n",
                 loaded.info().architecture(), loaded.info().fileType(), loaded.info().blockCount(),
-                loaded.settings().contextSize(), loaded.settings().threads(), loaded.loadMillis());
+                loaded.settings().contextSize(), loaded.settings().threads(), loaded.backend().summary(),
+                loaded.loadMillis());
         return engine;
     }
 

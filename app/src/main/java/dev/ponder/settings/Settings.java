@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import dev.ponder.engine.Acceleration;
 import dev.ponder.engine.LoadSettings;
 import dev.ponder.engine.Sampling;
 import dev.ponder.engine.ThreadDefaults;
@@ -21,7 +22,7 @@ import dev.ponder.reasoning.ReasoningMarkers;
  *
  * @param threads CPU threads for decoding
  * @param contextSize tokens of context, 0 for automatic (see {@link LoadSettings#effectiveContext})
- * @param gpuLayers layers offloaded to the GPU
+ * @param acceleration the backend (auto or forced), GPU layers, flash attention and KV cache type
  * @param temperature sampling temperature
  * @param topP nucleus sampling threshold, in (0, 1]
  * @param maxTokens most tokens per reply, -1 for no limit
@@ -37,10 +38,10 @@ import dev.ponder.reasoning.ReasoningMarkers;
  * @param offlineMode whether Ponder may download nothing at all, not even a model the user asks for; off by default
  *        (Ponder never opens a connection the user did not ask for either way)
  */
-public record Settings(int threads, int contextSize, int gpuLayers, double temperature, double topP, int maxTokens,
-        long seed, Theme theme, double fontSize, boolean thinkingCollapsedByDefault, String dataDirectory,
-        List<String> recentModels, Map<String, ReasoningMarkers> thinkingMarkers, WindowState windowState,
-        boolean offlineMode) {
+public record Settings(int threads, int contextSize, Acceleration acceleration, double temperature, double topP,
+        int maxTokens, long seed, Theme theme, double fontSize, boolean thinkingCollapsedByDefault,
+        String dataDirectory, List<String> recentModels, Map<String, ReasoningMarkers> thinkingMarkers,
+        WindowState windowState, boolean offlineMode) {
 
     public static final int MAX_RECENT_MODELS = 10;
     public static final double DEFAULT_FONT_SIZE = 14;
@@ -50,7 +51,7 @@ public record Settings(int threads, int contextSize, int gpuLayers, double tempe
     public Settings {
         require(threads >= 1, "threads must be at least 1, not " + threads);
         require(contextSize >= 0, "the context size must be 0 (automatic) or a number of tokens, not " + contextSize);
-        require(gpuLayers >= 0, "GPU layers must be 0 or more, not " + gpuLayers);
+        acceleration = acceleration == null ? Acceleration.defaults() : acceleration;
         require(temperature >= 0 && Double.isFinite(temperature), "the temperature must be 0 or more, not "
                 + temperature);
         require(topP > 0 && topP <= 1, "top-p must be more than 0 and at most 1, not " + topP);
@@ -65,10 +66,14 @@ public record Settings(int threads, int contextSize, int gpuLayers, double tempe
         windowState = windowState == null ? WindowState.DEFAULT : windowState;
     }
 
-    /** What a new user gets: DeepSeek's sampling for R1, threads for this machine, automatic context. */
+    /**
+     * What a new user gets: DeepSeek's sampling for R1, threads for this machine, automatic context, the best backend
+     * present.
+     */
     public static Settings defaults() {
-        return new Settings(ThreadDefaults.decodeThreads(), 0, 0, Sampling.R1_TEMPERATURE, Sampling.R1_TOP_P, -1, -1,
-                Theme.SYSTEM, DEFAULT_FONT_SIZE, false, null, List.of(), Map.of(), WindowState.DEFAULT, false);
+        return new Settings(ThreadDefaults.decodeThreads(), 0, Acceleration.defaults(), Sampling.R1_TEMPERATURE,
+                Sampling.R1_TOP_P, -1, -1, Theme.SYSTEM, DEFAULT_FONT_SIZE, false, null, List.of(), Map.of(),
+                WindowState.DEFAULT, false);
     }
 
     /** The sampling for the next reply; top-k and min-p stay at {@link Sampling#r1Defaults()}'s. */
@@ -79,7 +84,7 @@ public record Settings(int threads, int contextSize, int gpuLayers, double tempe
 
     /** How to load {@code model} with these settings. */
     public LoadSettings loadSettings(Path model) {
-        return new LoadSettings(model, contextSize, threads, gpuLayers, LoadSettings.DEFAULT_BATCH, seed, 1);
+        return new LoadSettings(model, contextSize, threads, acceleration, LoadSettings.DEFAULT_BATCH, seed, 1);
     }
 
     /** The thinking markers of the model in file {@code modelFileName}, {@link ReasoningMarkers#DEFAULT} if unset. */
@@ -89,58 +94,58 @@ public record Settings(int threads, int contextSize, int gpuLayers, double tempe
     }
 
     public Settings withThreads(int newThreads) {
-        return new Settings(newThreads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
+        return new Settings(newThreads, contextSize, acceleration, temperature, topP, maxTokens, seed, theme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withContextSize(int newContextSize) {
-        return new Settings(threads, newContextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
+        return new Settings(threads, newContextSize, acceleration, temperature, topP, maxTokens, seed, theme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
-    public Settings withGpuLayers(int newGpuLayers) {
-        return new Settings(threads, contextSize, newGpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
+    public Settings withAcceleration(Acceleration newAcceleration) {
+        return new Settings(threads, contextSize, newAcceleration, temperature, topP, maxTokens, seed, theme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withTemperature(double newTemperature) {
-        return new Settings(threads, contextSize, gpuLayers, newTemperature, topP, maxTokens, seed, theme, fontSize,
+        return new Settings(threads, contextSize, acceleration, newTemperature, topP, maxTokens, seed, theme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withTopP(double newTopP) {
-        return new Settings(threads, contextSize, gpuLayers, temperature, newTopP, maxTokens, seed, theme, fontSize,
+        return new Settings(threads, contextSize, acceleration, temperature, newTopP, maxTokens, seed, theme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withMaxTokens(int newMaxTokens) {
-        return new Settings(threads, contextSize, gpuLayers, temperature, topP, newMaxTokens, seed, theme, fontSize,
+        return new Settings(threads, contextSize, acceleration, temperature, topP, newMaxTokens, seed, theme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withSeed(long newSeed) {
-        return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, newSeed, theme, fontSize,
+        return new Settings(threads, contextSize, acceleration, temperature, topP, maxTokens, newSeed, theme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withTheme(Theme newTheme) {
-        return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, newTheme, fontSize,
+        return new Settings(threads, contextSize, acceleration, temperature, topP, maxTokens, seed, newTheme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withFontSize(double newFontSize) {
-        return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, newFontSize,
+        return new Settings(threads, contextSize, acceleration, temperature, topP, maxTokens, seed, theme, newFontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     public Settings withThinkingCollapsedByDefault(boolean collapsed) {
-        return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
+        return new Settings(threads, contextSize, acceleration, temperature, topP, maxTokens, seed, theme, fontSize,
                 collapsed, dataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
     /** {@code null} returns to the platform's default folder. */
     public Settings withDataDirectory(String newDataDirectory) {
-        return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
+        return new Settings(threads, contextSize, acceleration, temperature, topP, maxTokens, seed, theme, fontSize,
                 thinkingCollapsedByDefault, newDataDirectory, recentModels, thinkingMarkers, windowState, offlineMode);
     }
 
@@ -149,7 +154,7 @@ public record Settings(int threads, int contextSize, int gpuLayers, double tempe
         List<String> recent = new ArrayList<>(recentModels.size() + 1);
         recent.add(Objects.requireNonNull(model, "model"));
         recent.addAll(recentModels);
-        return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
+        return new Settings(threads, contextSize, acceleration, temperature, topP, maxTokens, seed, theme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recent, thinkingMarkers, windowState, offlineMode);
     }
 
@@ -161,17 +166,17 @@ public record Settings(int threads, int contextSize, int gpuLayers, double tempe
         } else {
             map.put(modelFileName, markers);
         }
-        return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
+        return new Settings(threads, contextSize, acceleration, temperature, topP, maxTokens, seed, theme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, map, windowState, offlineMode);
     }
 
     public Settings withWindowState(WindowState newWindowState) {
-        return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
+        return new Settings(threads, contextSize, acceleration, temperature, topP, maxTokens, seed, theme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, newWindowState, offlineMode);
     }
 
     public Settings withOfflineMode(boolean offline) {
-        return new Settings(threads, contextSize, gpuLayers, temperature, topP, maxTokens, seed, theme, fontSize,
+        return new Settings(threads, contextSize, acceleration, temperature, topP, maxTokens, seed, theme, fontSize,
                 thinkingCollapsedByDefault, dataDirectory, recentModels, thinkingMarkers, windowState, offline);
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ponder.engine.Acceleration;
+
 class ReportTableTest {
 
     @Test
@@ -62,11 +64,12 @@ class ReportTableTest {
     private static BenchSettings settings() {
         return new BenchSettings(Path.of("/models/stories260K.gguf"), BenchSettings.DEFAULT_PROMPT,
                 BenchSettings.DEFAULT_TOKENS, BenchSettings.DEFAULT_RUNS, List.of(1, 2),
-                List.of(Mode.IN_PROCESS, Mode.CHILD));
+                List.of(Mode.IN_PROCESS, Mode.CHILD), Acceleration.cpu(), List.of(512));
     }
 
     private static ModeResult result(Mode mode, int threads, double tokensPerSecond, ChildHeap heap) {
         Stats rate = Stats.of(tokensPerSecond);
-        return new ModeResult(mode, threads, Stats.of(450), Stats.of(2.5), rate, rate, 512, Stats.of(1.1), heap);
+        return new ModeResult(mode, threads, Stats.of(450), Stats.of(2.5), rate, rate, 512, Stats.of(1.1), heap,
+                "CPU", 0, List.of(new PromptResult(512, Stats.of(200), Stats.of(2560))));
     }
 }

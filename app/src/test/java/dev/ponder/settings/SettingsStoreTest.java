@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ponder.engine.Acceleration;
+import dev.ponder.engine.BackendChoice;
+import dev.ponder.engine.KvCacheType;
 import dev.ponder.reasoning.ReasoningMarkers;
 import dev.ponder.store.StoreException;
 
@@ -37,7 +40,8 @@ class SettingsStoreTest {
 
     @Test
     void everySettingSurvivesASaveAndALoad() {
-        Settings chosen = Settings.defaults().withThreads(3).withContextSize(8192).withGpuLayers(12)
+        Settings chosen = Settings.defaults().withThreads(3).withContextSize(8192)
+                .withAcceleration(new Acceleration(BackendChoice.VULKAN, 12, true, KvCacheType.Q8_0))
                 .withTemperature(0.7).withTopP(0.9).withMaxTokens(2048).withSeed(42).withTheme(Theme.DARK)
                 .withFontSize(16.5).withThinkingCollapsedByDefault(true).withDataDirectory("/data/chats")
                 .withRecentModel("/m/b.gguf").withRecentModel("/m/a.gguf")

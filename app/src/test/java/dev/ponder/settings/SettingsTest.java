@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ponder.engine.Acceleration;
 import dev.ponder.engine.LoadSettings;
 import dev.ponder.engine.Sampling;
 import dev.ponder.engine.ThreadDefaults;
@@ -26,7 +27,7 @@ class SettingsTest {
 
         assertThat(s.threads()).isEqualTo(ThreadDefaults.decodeThreads());
         assertThat(s.contextSize()).isZero();
-        assertThat(s.gpuLayers()).isZero();
+        assertThat(s.acceleration()).isEqualTo(Acceleration.defaults());
         assertThat(s.sampling()).isEqualTo(Sampling.r1Defaults());
         assertThat(s.theme()).isEqualTo(Theme.SYSTEM);
         assertThat(s.fontSize()).isEqualTo(14);
@@ -43,11 +44,12 @@ class SettingsTest {
     @Test
     void samplingAndLoadSettingsCarryTheChosenValues() {
         Settings s = Settings.defaults().withTemperature(0.7).withTopP(0.9).withMaxTokens(512).withSeed(7)
-                .withThreads(3).withContextSize(8192).withGpuLayers(20);
+                .withThreads(3).withContextSize(8192).withAcceleration(Acceleration.cpu());
 
         assertThat(s.sampling()).isEqualTo(new Sampling(0.7, 0.9, 40, 0.0, 512, 7));
         assertThat(s.loadSettings(Path.of("m.gguf")))
-                .isEqualTo(new LoadSettings(Path.of("m.gguf"), 8192, 3, 20, LoadSettings.DEFAULT_BATCH, 7, 1));
+                .isEqualTo(new LoadSettings(Path.of("m.gguf"), 8192, 3, Acceleration.cpu(),
+                        LoadSettings.DEFAULT_BATCH, 7, 1));
     }
 
     @Test
@@ -82,7 +84,7 @@ class SettingsTest {
 
     @Test
     void aRecentListFromAFileIsCleanedUp() {
-        Settings s = new Settings(1, 0, 0, 0.6, 0.95, -1, -1, Theme.DARK, 14, false, "  ",
+        Settings s = new Settings(1, 0, null, 0.6, 0.95, -1, -1, Theme.DARK, 14, false, "  ",
                 List.of("a", " ", "b", "a"), null, null, false);
 
         assertThat(s.recentModels()).containsExactly("a", "b");
@@ -95,7 +97,8 @@ class SettingsTest {
     void invalidValuesAreRefusedWithAMessageNamingTheSettingAndValue() {
         assertInvalid(s -> s.withThreads(0), "threads must be at least 1, not 0");
         assertInvalid(s -> s.withContextSize(-1), "the context size must be 0 (automatic)");
-        assertInvalid(s -> s.withGpuLayers(-1), "GPU layers must be 0 or more, not -1");
+        assertInvalid(s -> s.withAcceleration(s.acceleration().withGpuLayers(-2)),
+                "GPU layers must be -1 (all that fit), 0 or more, not -2");
         assertInvalid(s -> s.withTemperature(-0.1), "the temperature must be 0 or more, not -0.1");
         assertInvalid(s -> s.withTopP(0), "top-p must be more than 0 and at most 1, not 0.0");
         assertInvalid(s -> s.withMaxTokens(0), "max tokens must be -1 (no limit) or at least 1, not 0");
@@ -103,7 +106,7 @@ class SettingsTest {
         assertInvalid(s -> s.withFontSize(100), "the font size must be between 8.0 and 72.0 points, not 100.0");
         assertInvalid(s -> s.withWindowState(s.windowState().withThinkingWidth(-5)),
                 "the thinking panel width must be a positive number of pixels, not -5.0");
-        assertInvalid(s -> new Settings(1, 0, 0, 0.6, 0.95, -1, -1, Theme.DARK, 14, false, null, null,
+        assertInvalid(s -> new Settings(1, 0, null, 0.6, 0.95, -1, -1, Theme.DARK, 14, false, null, null,
                 Map.of(" ", THINKING_TAGS), null, false), "thinking markers need a model file name");
     }
 

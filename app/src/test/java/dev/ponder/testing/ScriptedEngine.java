@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.ponder.engine.ActiveBackend;
 import dev.ponder.engine.ChatTurn;
 import dev.ponder.engine.CompletionRequest;
 import dev.ponder.engine.Engine;
@@ -85,7 +86,8 @@ public final class ScriptedEngine implements Engine {
     public Optional<LoadedModel> loaded() {
         GgufInfo info = new GgufInfo(Path.of("scripted.gguf").toAbsolutePath(), 0, 3, 0, 0, "scripted", "scripted",
                 4096, 1, 1, 1, 1, "F32", null, 0, 0, 0, 1, 1, 0, 0, 0, 0, false, 0);
-        return Optional.of(new LoadedModel(LoadSettings.defaults(info.file()).withContextSize(4096), info, 0));
+        return Optional.of(new LoadedModel(LoadSettings.defaults(info.file()).withContextSize(4096), info, 0,
+                ActiveBackend.cpu((int) info.blockCount() + 1)));
     }
 
     @Override

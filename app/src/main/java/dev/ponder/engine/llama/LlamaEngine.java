@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -15,13 +16,21 @@ import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.LlamaOutput;
 import de.kherud.llama.ModelParameters;
+import de.kherud.llama.LogLevel;
 import de.kherud.llama.Pair;
+import de.kherud.llama.args.CacheType;
 import de.kherud.llama.args.LogFormat;
+import dev.ponder.engine.Acceleration;
+import dev.ponder.engine.ActiveBackend;
+import dev.ponder.engine.Backend;
+import dev.ponder.engine.BackendChoice;
+import dev.ponder.engine.BackendUnavailableException;
 import dev.ponder.engine.ChatTurn;
 import dev.ponder.engine.CompletionRequest;
 import dev.ponder.engine.Engine;
 import dev.ponder.engine.EngineException;
 import dev.ponder.engine.Generation;
+import dev.ponder.engine.KvCacheType;
 import dev.ponder.engine.LoadSettings;
 import dev.ponder.engine.LoadedModel;
 import dev.ponder.engine.ModelLoadException;
@@ -42,30 +51,56 @@ public final class LlamaEngine implements Engine {
     private static final Logger NATIVE_LOG = LoggerFactory.getLogger("llama.cpp");
 
     private final Path cacheRoot;
+    private final NativeVariant variant;
     /** Bumped by cancel(); a generation stops when the value it started with changes. */
     private final AtomicInteger cancelEpoch = new AtomicInteger();
+    /** Warnings llama.cpp logged while its backends started (a CUDA driver too old, say): a failure's reason. */
+    private final List<String> nativeWarnings = new CopyOnWriteArrayList<>();
     private LlamaModel model;
     private LoadedModel loaded;
 
+    /** The library this JVM was started for: an engine child's, or the jar's CPU library. */
     public LlamaEngine(Path cacheRoot) {
-        this.cacheRoot = cacheRoot;
+        this(cacheRoot, NativeVariant.fromSystemProperties());
     }
 
+    public LlamaEngine(Path cacheRoot, NativeVariant variant) {
+        this.cacheRoot = cacheRoot;
+        this.variant = variant;
+    }
+
+    /**
+     * Loads a model on this engine's variant. A GPU variant that cannot run it (its library does not load, it finds
+     * no device, the model does not fit) fails with {@link BackendUnavailableException}, so that the caller can try
+     * the next backend; {@code settings}' backend choice only decides whether a software GPU (lavapipe) is accepted:
+     * forced, yes; automatic, no, since llama.cpp's CPU backend is faster.
+     */
     @Override
     public synchronized LoadedModel load(LoadSettings settings) throws EngineException {
         GgufInfo info = readHeader(settings.model());
         LoadSettings effective = settings.withContextSize(settings.effectiveContext(info.contextLength()));
         unload();
-        prepareNatives();
+        List<GpuDevice> devices = prepareNatives();
+        int layers = (int) info.blockCount() + 1;
+        Optional<GpuDevice> device = variant.backend().gpu()
+                ? Optional.of(device(devices, settings.acceleration().backend() == BackendChoice.AUTO))
+                : Optional.empty();
+        int gpuLayers = device.isPresent() ? gpuLayers(effective, info, device.get()) : 0;
         long start = System.nanoTime();
         try {
-            model = new LlamaModel(toModelParameters(effective));
+            model = new LlamaModel(toModelParameters(effective, gpuLayers));
         } catch (RuntimeException e) {
+            if (device.isPresent()) {
+                throw new BackendUnavailableException(device.get().description() + " could not load the model with "
+                        + gpuLayers + " layers on the GPU (" + e.getMessage() + "); fewer GPU layers may fit", e);
+            }
             throw new ModelLoadException("llama.cpp could not load " + settings.model() + ": " + e.getMessage()
                     + ". The file may be damaged or of an architecture this build does not know.", e);
         }
-        loaded = new LoadedModel(effective, info, (System.nanoTime() - start) / 1_000_000);
-        LOG.info("loaded {} in {} ms", settings.model(), loaded.loadMillis());
+        ActiveBackend active = device.map(gpu -> new ActiveBackend(variant.backend(), gpu.description(), gpuLayers,
+                layers, memoryTaken(gpu), List.of())).orElse(ActiveBackend.cpu(layers));
+        loaded = new LoadedModel(effective, info, (System.nanoTime() - start) / 1_000_000, active);
+        LOG.info("loaded {} in {} ms on {}", settings.model(), loaded.loadMillis(), active.summary());
         return loaded;
     }
 
@@ -79,17 +114,61 @@ public final class LlamaEngine implements Engine {
         }
     }
 
-    private void prepareNatives() throws ModelLoadException {
+    /** Loads this engine's library (once per JVM) and lists the GPUs it finds. */
+    private List<GpuDevice> prepareNatives() throws ModelLoadException {
         try {
-            NativeLibrary.prepare(cacheRoot);
-            LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> NATIVE_LOG.debug("{} {}", level,
-                    message.stripTrailing()));
-        } catch (IOException | UnsatisfiedLinkError e) {
-            throw new ModelLoadException("the llama.cpp library could not be prepared: " + e.getMessage(), e);
+            NativeLibrary.prepare(cacheRoot, variant);
+            LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> {
+                if (level == LogLevel.WARN || level == LogLevel.ERROR) {
+                    nativeWarnings.add(message.strip());
+                }
+                NATIVE_LOG.debug("{} {}", level, message.stripTrailing());
+            });
+            return GgmlDevices.list();
+        } catch (UnsatisfiedLinkError e) {
+            throw new BackendUnavailableException("the " + variant.backend() + " build of llama.cpp did not load ("
+                    + e.getMessage() + ")" + (variant.backend() == Backend.CUDA
+                    ? ": is the NVIDIA driver installed?" : ""), e);
+        } catch (IOException | RuntimeException e) {
+            throw new BackendUnavailableException("the " + variant.backend() + " build of llama.cpp could not be"
+                    + " prepared: " + e.getMessage(), e);
         }
     }
 
-    private static ModelParameters toModelParameters(LoadSettings settings) {
+    /** The device this GPU variant runs on: the first its library found. */
+    private GpuDevice device(List<GpuDevice> devices, boolean automatic) throws BackendUnavailableException {
+        GpuDevice device = devices.stream().filter(gpu -> gpu.backend() == variant.backend()).findFirst()
+                .orElseThrow(() -> new BackendUnavailableException("no " + variant.backend() + " device was found"
+                        + (nativeWarnings.isEmpty() ? "" : " (" + String.join("; ", nativeWarnings) + ")")));
+        if (automatic && device.software()) {
+            throw new BackendUnavailableException("the " + variant.backend() + " device is " + device.description()
+                    + ", which runs on the CPU and is slower than the CPU backend");
+        }
+        return device;
+    }
+
+    /** The layers asked for, or as many as fit in the device's free memory; at most the model's. */
+    private static int gpuLayers(LoadSettings settings, GgufInfo info, GpuDevice device)
+            throws BackendUnavailableException {
+        Acceleration acceleration = settings.acceleration();
+        int layers = (int) info.blockCount() + 1;
+        if (acceleration.gpuLayers() != Acceleration.ALL_LAYERS_THAT_FIT) {
+            return Math.min(acceleration.gpuLayers(), layers);
+        }
+        int fit = GpuFit.layers(device.freeBytes(), info, settings.contextSize(), acceleration.kvCache());
+        if (fit == 0) {
+            throw new BackendUnavailableException("no layer of the model fits in the " + (device.freeBytes() >> 20)
+                    + " MiB free on " + device.description());
+        }
+        return fit;
+    }
+
+    private static long memoryTaken(GpuDevice before) {
+        return GgmlDevices.freeBytes(before.name()).map(after -> Math.max(0, before.freeBytes() - after)).orElse(0L);
+    }
+
+    private static ModelParameters toModelParameters(LoadSettings settings, int gpuLayers) {
+        Acceleration acceleration = settings.acceleration();
         ModelParameters parameters = new ModelParameters()
                 .setModel(settings.model().toString())
                 .setCtxSize(settings.contextSize())
@@ -98,8 +177,16 @@ public final class LlamaEngine implements Engine {
                 .setBatchSize(settings.batchSize())
                 .setParallel(settings.parallel())
                 .enableJinja();
-        if (settings.gpuLayers() > 0) {
-            parameters.setGpuLayers(settings.gpuLayers());
+        if (gpuLayers > 0) {
+            // Only then: a CPU-only library warns about any --gpu-layers.
+            parameters.setGpuLayers(gpuLayers);
+        }
+        if (acceleration.flashAttention()) {
+            parameters.enableFlashAttn();
+        }
+        if (acceleration.kvCache() != KvCacheType.F16) {
+            CacheType type = CacheType.valueOf(acceleration.kvCache().name());
+            parameters.setCacheTypeK(type).setCacheTypeV(type);
         }
         if (settings.seed() >= 0) {
             parameters.setSeed(settings.seed());
@@ -158,7 +245,6 @@ public final class LlamaEngine implements Engine {
         LlamaModel current = requireModel();
         int epoch = cancelEpoch.get();
         long start = System.nanoTime();
-        int promptTokens = current.encode(request.prompt()).length;
         LlamaIterator iterator;
         try {
             iterator = (LlamaIterator) current.generate(toInferenceParameters(request)).iterator();
@@ -193,6 +279,9 @@ public final class LlamaEngine implements Engine {
         } catch (RuntimeException e) {
             throw new EngineException("generation failed: " + e.getMessage(), e);
         }
+        // Counted after the stream, not before: tokenizing a long prompt (a few ms a thousand tokens with Qwen2's
+        // BPE) would otherwise delay the first token, and llama.cpp tokenizes it again anyway.
+        int promptTokens = current.encode(request.prompt()).length;
         int maxTokens = request.sampling().maxTokens();
         if (reason != StopReason.CANCELLED && maxTokens > 0 && tokens >= maxTokens) {
             reason = StopReason.LENGTH;

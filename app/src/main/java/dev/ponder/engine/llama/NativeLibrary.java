@@ -19,12 +19,12 @@ import java.util.Locale;
  * <p>Left alone, the binding extracts its library under a fixed name into the shared temp folder and loads whatever
  * file is there, so another local user could plant one; it also deletes every file named {@code llama*} in that
  * folder first. Here the library is copied once into a private folder named after its content hash and verified on
- * every start, and the binding's temp folder is a private empty one. An installed app, or a GPU build from
- * {@code native/}, names its own folder with the {@value #DIR_PROPERTY} system property instead.
+ * every start, and the binding's temp folder is a private empty one. A build from {@code native/} (see
+ * {@link NativeVariants}) is loaded from its own folder instead.
  */
 public final class NativeLibrary {
 
-    /** A folder that already holds the library to load (inside the installed app, or a GPU build). */
+    /** A folder that already holds the library to load: how the engine child is told which build to use. */
     public static final String DIR_PROPERTY = "ponder.native.dir";
 
     private static final String BINDING_LIB_PATH = "de.kherud.llama.lib.path";
@@ -36,20 +36,37 @@ public final class NativeLibrary {
     }
 
     /**
-     * Prepares the library folder and returns it; again only if the folder prepared before has gone (a cache
-     * cleaned while the app runs), since the binding loads the library on first use.
+     * Puts {@code variant}'s library in place and loads it, before the binding would: the binding quietly falls back to
+     * its own CPU library when the one it was pointed at does not load, and the reason (a missing CUDA driver, say)
+     * would be lost. Returns the library's folder. One JVM loads one library: asking for another variant's afterwards
+     * fails.
+     *
+     * @throws IOException          when the library cannot be put in place, or this JVM already uses another variant's
+     * @throws UnsatisfiedLinkError when the library does not load, with the system's reason
      */
-    public static synchronized Path prepare(Path cacheRoot) throws IOException {
-        if (prepared != null && Files.isRegularFile(prepared.resolve(System.mapLibraryName("jllama")))) {
+    public static synchronized Path prepare(Path cacheRoot, NativeVariant variant) throws IOException {
+        String fileName = System.mapLibraryName("jllama");
+        if (prepared != null && Files.isRegularFile(prepared.resolve(fileName))) {
+            if (variant.folder().isPresent() && !variant.folder().get().equals(prepared)) {
+                throw new IOException("this process already uses the llama.cpp library in " + prepared
+                        + ", and one process can load only one; the engine child starts anew for another backend");
+            }
             return prepared;
         }
-        String explicit = System.getProperty(DIR_PROPERTY);
-        Path dir = explicit != null ? Path.of(explicit) : extractBundled(cacheRoot);
+        Path dir = variant.folder().isPresent() ? variant.folder().get() : extractBundled(cacheRoot);
         Path scratch = privateDir(cacheRoot.resolve("native").resolve("binding-tmp"));
+        // First the binding's properties: loading the library runs its JNI_OnLoad, which initializes the binding's
+        // classes, whose loader then loads the library named there (the same one, already in progress: a no-op).
         System.setProperty(BINDING_LIB_PATH, dir.toString());
         System.setProperty(BINDING_TMP_DIR, scratch.toString());
+        System.load(dir.resolve(fileName).toAbsolutePath().toString());
         prepared = dir;
         return dir;
+    }
+
+    /** The library this JVM was started for (see {@link NativeVariant#fromSystemProperties()}). */
+    public static Path prepare(Path cacheRoot) throws IOException {
+        return prepare(cacheRoot, NativeVariant.fromSystemProperties());
     }
 
     /** The default place for the private copy: the user's cache folder for Ponder. */
@@ -74,7 +91,8 @@ public final class NativeLibrary {
         try (InputStream in = NativeLibrary.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("java-llama.cpp has no native library for this platform (" + resource
-                        + "); set -D" + DIR_PROPERTY + " to a folder holding " + fileName);
+                        + "); build one with native/build.sh cpu and point -D" + NativeVariants.ROOT_PROPERTY
+                        + " at native/target");
             }
             library = in.readAllBytes();
         }

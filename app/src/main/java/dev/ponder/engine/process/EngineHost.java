@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.ponder.engine.BackendUnavailableException;
 import dev.ponder.engine.Engine;
 import dev.ponder.engine.EngineException;
 import dev.ponder.engine.ModelLoadException;
@@ -45,7 +46,7 @@ public final class EngineHost {
     /** One thread a request: generations run side by side in llama.cpp's slots (parallel sequences). */
     private final ExecutorService worker = Executors.newCachedThreadPool(Thread.ofPlatform()
             .name("engine-worker-", 0).daemon().factory());
-    /** A load or an unload replaces the model under every generation: it waits for them, and they for it. */
+    /** A load replaces the model under every generation: it waits for them, and they for it. */
     private final ReadWriteLock model = new ReentrantReadWriteLock();
 
     private EngineHost(Engine engine, JsonLines lines) {
@@ -53,7 +54,10 @@ public final class EngineHost {
         this.lines = lines;
     }
 
-    /** Arguments: the cache folder for the native library, and the socket to connect to. */
+    /**
+     * Arguments: the cache folder for the native library, and the socket to connect to. Which llama.cpp build to load
+     * comes from system properties (see {@link dev.ponder.engine.llama.NativeVariant#fromSystemProperties()}).
+     */
     public static void main(String[] args) {
         if (args.length != 2) {
             System.err.println("usage: EngineHost CACHE_DIR SOCKET");
@@ -107,20 +111,21 @@ public final class EngineHost {
             try {
                 outbox.add(handle(request));
             } catch (ModelLoadException e) {
-                outbox.add(new Reply.Failed(request.id(), true, e.getMessage()));
+                outbox.add(new Reply.Failed(request.id(), true, e instanceof BackendUnavailableException,
+                        e.getMessage()));
             } catch (EngineException | RuntimeException e) {
-                outbox.add(new Reply.Failed(request.id(), false, String.valueOf(e.getMessage())));
+                outbox.add(new Reply.Failed(request.id(), false, false, String.valueOf(e.getMessage())));
             } catch (Throwable e) {
                 // The app waits for an answer to every request: even a linkage error or an OOM gets one.
                 LOG.error("request {} failed", request.id(), e);
-                outbox.add(new Reply.Failed(request.id(), false, e.toString()));
+                outbox.add(new Reply.Failed(request.id(), false, false, e.toString()));
             }
         });
     }
 
     private Reply handle(Request request) throws EngineException {
         long id = request.id();
-        boolean exclusive = request instanceof Request.Load || request instanceof Request.Unload;
+        boolean exclusive = request instanceof Request.Load;
         Lock lock = exclusive ? model.writeLock() : model.readLock();
         lock.lock();
         try {
@@ -133,10 +138,6 @@ public final class EngineHost {
     private Reply answer(Request request, long id) throws EngineException {
         return switch (request) {
             case Request.Load load -> new Reply.Loaded(id, engine.load(load.settings()));
-            case Request.Unload unload -> {
-                engine.unload();
-                yield new Reply.Done(id);
-            }
             case Request.Chat chat -> new Reply.Finished(id, engine.chat(chat.turns(), chat.sampling(), chat.jsonSchema(),
                     sinkFor(id)));
             case Request.Complete complete -> new Reply.Finished(id, engine.complete(complete.request(), sinkFor(id)));

@@ -61,8 +61,9 @@ sealed interface Reply {
     }
 
     /**
-     * A request failed inside the child. {@code loadFailure} tells a model the engine refused from any other error.
+     * A request failed inside the child. {@code loadFailure} tells a model the engine refused from any other error;
+     * {@code backendFailure}, a load the child's backend could not do, which another backend may.
      */
-    record Failed(long id, boolean loadFailure, String message) implements Reply {
+    record Failed(long id, boolean loadFailure, boolean backendFailure, String message) implements Reply {
     }
 }

@@ -14,7 +14,6 @@ import dev.ponder.engine.Sampling;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Request.Load.class, name = "load"),
-        @JsonSubTypes.Type(value = Request.Unload.class, name = "unload"),
         @JsonSubTypes.Type(value = Request.Chat.class, name = "chat"),
         @JsonSubTypes.Type(value = Request.Complete.class, name = "complete"),
         @JsonSubTypes.Type(value = Request.Tokenize.class, name = "tokenize"),
@@ -32,9 +31,6 @@ sealed interface Request {
     }
 
     record Load(long id, LoadSettings settings) implements Request {
-    }
-
-    record Unload(long id) implements Request {
     }
 
     /** @param jsonSchema the schema the reply must match, or null */

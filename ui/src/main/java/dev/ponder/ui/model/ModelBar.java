@@ -120,7 +120,7 @@ public final class ModelBar extends HBox {
         GgufInfo info = loaded.info();
         int threads = loaded.settings().threads();
         return String.format(Locale.ROOT, "%s · %s · %s · context %,d · %d %s", info.architecture(),
-                info.fileType(), model.backend(), loaded.settings().contextSize(), threads,
+                info.fileType(), ModelViewModel.backend(loaded), loaded.settings().contextSize(), threads,
                 threads == 1 ? "thread" : "threads");
     }
 

@@ -58,9 +58,9 @@ public final class ModelViewModel {
         return loadingName.getReadOnlyProperty();
     }
 
-    /** Which llama.cpp build runs the model: the CPU library of java-llama.cpp unless a GPU build was given. */
-    public String backend() {
-        return System.getProperty("ponder.native.dir") == null ? "llama.cpp · CPU" : "llama.cpp · native build";
+    /** Where llama.cpp runs the model: "llama.cpp · CUDA (NVIDIA …), 29/29 layers on the GPU", or "… · CPU". */
+    public static String backend(LoadedModel model) {
+        return "llama.cpp · " + model.backend().summary();
     }
 
     public void load(Path file) {

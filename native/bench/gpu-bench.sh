@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# llama-bench and Ponder's engine side by side on one GPU build, one model file, one run: the figures of issue 6.
+# Models are random-weight Q4_K_M files of real reasoning models' shapes (native/models/random_qwen2.py), since none
+# can be downloaded where this runs, and decode speed depends on shape and quantization, not on trained weights.
+#
+# Usage: native/bench/gpu-bench.sh [BACKEND] [SHAPES…]      e.g. native/bench/gpu-bench.sh cuda 1.5b 7b
+# Needs: native/build.sh BACKEND --targets "jllama llama-bench llama-quantize" done; python3 with numpy and
+# llama.cpp's gguf-py (PONDER_LLAMA_CPP_SRC, or native/target/sources/llama.cpp-b4980); Ponder's jars (./mvnw package,
+# or PONDER_CLASSPATH); java 25 (JAVA_HOME). Knobs: THREADS (default: half the logical CPUs, llama-bench's own
+# default on most machines), RUNS (5), MODE (ponder bench's --mode: both), ATTENTION ("off on": ponder bench without
+# and with flash attention), MODELS (a folder for the model files, default native/target/models).
+set -uo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+checkout="$(dirname "$here")"
+backend="${1:-cuda}"
+shift || true
+shapes=("${@:-1.5b}")
+[ "$#" -eq 0 ] && shapes=(1.5b)
+build="$here/target/$backend"
+src="${PONDER_LLAMA_CPP_SRC:-$here/target/sources/llama.cpp-b4980}"
+models="${MODELS:-$here/target/models}"
+threads="${THREADS:-$(( $(nproc) / 2 ))}"
+runs="${RUNS:-5}"
+mode="${MODE:-both}"
+attentions="${ATTENTION:-off on}"
+classpath="${PONDER_CLASSPATH:-$checkout/app/target/ponder-app.jar:$checkout/app/target/lib/*}"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+mkdir -p "$models"
+
+ponder() {
+  "$java" --enable-native-access=ALL-UNNAMED -Dponder.native.root="$here/target" -cp "$classpath" \
+    dev.ponder.cli.PonderCli "$@"
+}
+
+# The peak of the GPU memory in use while a command runs, from nvidia-smi when there is one.
+peak_memory() {
+  if ! command -v nvidia-smi >/dev/null 2>&1; then
+    "$@"
+    return
+  fi
+  local log
+  log="$(mktemp)"
+  (while true; do nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits >>"$log"; sleep 0.5; done) &
+  local sampler=$!
+  "$@"
+  local status=$?
+  kill "$sampler"
+  echo "peak GPU memory in use (nvidia-smi, whole GPU): $(sort -n "$log" | tail -1) MiB"
+  rm -f "$log"
+  return $status
+}
+
+command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv
+echo "threads $threads, runs $runs, backend $backend ($(grep '^options=' "$build/BUILD-INFO" 2>/dev/null))"
+for shape in "${shapes[@]}"; do
+  model="$models/random-qwen2-$shape-Q4_K_M.gguf"
+  if [ ! -f "$model" ]; then
+    start=$(date +%s)
+    PYTHONPATH="$src/gguf-py" python3 "$here/models/random_qwen2.py" --shape "$shape" \
+      --vocab "$src/models/ggml-vocab-qwen2.gguf" --out "$models/random-qwen2-$shape-F16.gguf" || exit 1
+    "$build/llama-quantize" "$models/random-qwen2-$shape-F16.gguf" "$model" Q4_K_M "$(nproc)" >/dev/null 2>&1 || exit 1
+    rm -f "$models/random-qwen2-$shape-F16.gguf"
+    echo "made $model ($(du -h "$model" | cut -f1)) in $(( $(date +%s) - start )) s"
+  fi
+  echo "== $shape: llama-bench"
+  "$build/llama-bench" -m "$model" -p 512,1000 -n 128 -ngl 99 -t "$threads" -fa 0,1 -r "$runs" 2>/dev/null
+  for attention in $attentions; do
+    flag=()
+    [ "$attention" = on ] && flag=(--flash-attention)
+    echo "== $shape: ponder bench, flash attention $attention"
+    # stderr holds llama.cpp's own log (the in-process engine cannot silence it): kept aside, shown on failure.
+    peak_memory ponder bench --model "$model" --backend "$backend" --threads "$threads" --tokens 128 \
+      --prompt-tokens 512,1000 --runs "$runs" --mode "$mode" "${flag[@]}" 2>"$models/ponder-bench.err" \
+      || grep -v '^llama\|^load\|^print_info\|^\.' "$models/ponder-bench.err" | tail -20
+  done
+done

@@ -31,8 +31,10 @@ import dev.ponder.hardware.GpuBackend;
 import dev.ponder.hardware.Hardware;
 import dev.ponder.hardware.Memory;
 import dev.ponder.models.LocalModels;
+import dev.ponder.models.catalog.Catalog;
 import dev.ponder.models.catalog.CatalogEntry;
 import dev.ponder.settings.SettingsStore;
+import dev.ponder.settings.Theme;
 import dev.ponder.store.Database;
 import dev.ponder.testing.LocalHub;
 import dev.ponder.testing.ScriptedEngine;
@@ -101,6 +103,27 @@ class ModelsWindowTest {
             scrollTo(fixture, 0);
             Thread.sleep(300);
             fixture.screenshot("models-view");
+            WindowFixture.onFx(() -> {
+                fixture.window().settings().update(settings -> settings.withTheme(Theme.DARK));
+                return null;
+            });
+            Thread.sleep(300);
+            fixture.screenshot("models-view-dark");
+        }
+    }
+
+    @Test
+    void theRealProbeDescribesThisMachine() throws Exception {
+        try (WindowFixture fixture = WindowFixture.open(dir, ScriptedEngine.replying("hi"))) {
+            showModels(fixture);
+
+            assertThat(text(fixture, "#hardware-cpu")).matches(".+ · \\d+ cores?(, \\d+ threads)?");
+            assertThat(text(fixture, "#hardware-memory")).matches("RAM [\\d.]+ GiB, [\\d.]+ GiB free");
+            assertThat(text(fixture, "#hardware-gpu")).isNotEmpty();
+            assertThat(WindowFixture.onFx(() -> fixture.window().models().catalog()))
+                    .hasSize(WindowFixture.onFx(() -> Catalog.bundled().models().stream()
+                            .mapToInt(model -> model.files().size()).sum()));
+            fixture.screenshot("models-view-this-machine");
         }
     }
 

@@ -54,6 +54,7 @@ class RemoteWindowTest {
                     Chunks.DONE));
 
             DialogPane settings = fixture.openDialog("#open-settings");
+            WindowFixture.screenshot("settings-general", settings.getScene());
             WindowFixture.onFx(() -> {
                 ((TabPane) settings.lookup("#settings-tabs")).getSelectionModel().select(1);
                 ((TextField) settings.lookup("#connection-name")).setText("gpu-box");

@@ -198,13 +198,13 @@ public final class ModelsView extends BorderPane {
                         + "is checked."));
         table.setPlaceholder(placeholder);
 
-        TableColumn<CatalogEntry, CatalogEntry> name = column("Model", 110, this::modelCell);
+        TableColumn<CatalogEntry, CatalogEntry> name = column("Model", 105, this::modelCell);
         TableColumn<CatalogEntry, CatalogEntry> quant = column("Quantization", 110, entry -> new Label(
                 entry.file().quantization()));
         TableColumn<CatalogEntry, CatalogEntry> size = column("Size", 80, entry -> new Label(
                 entry.file().size() == null ? "unknown" : entry.file().size()));
-        TableColumn<CatalogEntry, CatalogEntry> fit = column("On this computer", 250, ModelsView::badge);
-        TableColumn<CatalogEntry, CatalogEntry> action = column("", 130, this::catalogAction);
+        TableColumn<CatalogEntry, CatalogEntry> fit = column("On this computer", 220, ModelsView::badge);
+        TableColumn<CatalogEntry, CatalogEntry> action = column("", 120, this::catalogAction);
         List.of(name, quant, size, fit, action).forEach(table.getColumns()::add);
         return table;
     }

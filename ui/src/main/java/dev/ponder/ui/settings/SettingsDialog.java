@@ -12,7 +12,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 import dev.ponder.engine.ThreadDefaults;
@@ -55,8 +57,11 @@ public final class SettingsDialog extends Dialog<Settings> {
         collapsed.setSelected(current.thinkingCollapsedByDefault());
         TextField dataFolder = new TextField(current.dataDirectory() == null ? "" : current.dataDirectory());
         dataFolder.setPromptText("the platform's default (takes effect at the next start)");
-        CheckBox offline = new CheckBox("Offline mode: download nothing, not even a model I ask for");
+        dataFolder.setPrefColumnCount(28);
+        CheckBox offline = new CheckBox("Offline mode: download nothing");
         offline.setId("offline-mode");
+        offline.setTooltip(new Tooltip("Not even a model you ask for in Models. The servers of your connections "
+                + "still answer."));
         offline.setSelected(current.offlineMode());
         for (Spinner<?> spinner : new Spinner<?>[] {threads, context, temperature, topP, maxTokens, fontSize}) {
             spinner.setEditable(true);
@@ -82,10 +87,11 @@ public final class SettingsDialog extends Dialog<Settings> {
         form.addRow(row++, new Label(""), collapsed);
         form.addRow(row++, new Label("Data folder"), dataFolder);
         form.addRow(row, new Label(""), offline);
+        form.getChildren().stream().filter(Label.class::isInstance)
+                .forEach(label -> ((Label) label).setMinWidth(Region.USE_PREF_SIZE));
         TabPane tabs = new TabPane(new Tab("General", form), new Tab("Connections", new ConnectionsPane(connections)));
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setPrefWidth(640);
         getDialogPane().setContent(tabs);
 
         setResultConverter(button -> {

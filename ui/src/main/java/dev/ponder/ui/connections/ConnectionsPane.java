@@ -1,6 +1,8 @@
 package dev.ponder.ui.connections;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -22,12 +24,16 @@ import org.kordamp.ikonli.material2.Material2AL;
 
 import atlantafx.base.theme.Styles;
 import dev.ponder.connections.Connection;
+import dev.ponder.ui.Notice;
 
 /**
  * Settings' Connections section: the servers added, each with Test and Remove, what the last test found, and a form
  * to add one. Changes are saved at once, apart from the rest of Settings.
  */
 public final class ConnectionsPane extends VBox {
+
+    /** Held here and listened to weakly: the view-model outlives the Settings dialog this pane is in. */
+    private final ChangeListener<Notice> noticeStyle;
 
     public ConnectionsPane(ConnectionsViewModel model) {
         super(10);
@@ -50,13 +56,15 @@ public final class ConnectionsPane extends VBox {
         result.setWrapText(true);
         result.textProperty().bind(Bindings.createStringBinding(() -> model.noticeProperty().get().text(),
                 model.noticeProperty()));
-        model.noticeProperty().addListener((observable, old, now) -> {
+        noticeStyle = (observable, old, now) -> {
             result.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
             result.getStyleClass().add(now.problem() ? Styles.DANGER : Styles.SUCCESS);
-        });
+        };
+        noticeStyle.changed(model.noticeProperty(), null, model.noticeProperty().get());
+        model.noticeProperty().addListener(new WeakChangeListener<>(noticeStyle));
 
         getChildren().addAll(about, list, result, addForm(model));
-        model.refresh();
+        model.opened();
     }
 
     private static VBox addForm(ConnectionsViewModel model) {

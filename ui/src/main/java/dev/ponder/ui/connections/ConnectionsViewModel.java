@@ -44,6 +44,12 @@ public final class ConnectionsViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    /** Settings opened: the list is read again, and the last session's notice is gone. */
+    public void opened() {
+        notice.set(Notice.NONE);
+        refresh();
+    }
+
     public void refresh() {
         background.run(connections::list, list::setAll, error -> notice.set(Notice.problem(
                 "Cannot read the connections (" + error.getMessage() + "): add them again, or fix "

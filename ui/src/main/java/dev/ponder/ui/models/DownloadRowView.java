@@ -19,6 +19,7 @@ import dev.ponder.download.DownloadState;
 /** One download: its name, a progress bar, how far and how fast, and Cancel, or Try again and Dismiss once ended. */
 final class DownloadRowView extends VBox {
 
+    private final DownloadRow row;
     private final ProgressBar bar = new ProgressBar(0);
     private final Label text = new Label();
     private final Button cancel = ModelsView.iconButton(Material2AL.CLOSE, "Cancel: downloading it again resumes "
@@ -30,6 +31,7 @@ final class DownloadRowView extends VBox {
 
     DownloadRowView(DownloadRow row, ModelsViewModel model) {
         super(4);
+        this.row = row;
         getStyleClass().add("download-row");
         Label name = new Label(row.task().file().fileName());
         name.getStyleClass().add(Styles.TEXT_BOLD);
@@ -47,6 +49,10 @@ final class DownloadRowView extends VBox {
         getChildren().addAll(head, bar, text);
         row.progressProperty().addListener((observable, old, now) -> show(now));
         show(row.progressProperty().get());
+    }
+
+    DownloadRow row() {
+        return row;
     }
 
     private void show(DownloadProgress progress) {

@@ -179,8 +179,10 @@ public final class ModelsView extends BorderPane {
         });
         download.disableProperty().bind(model.offlineProperty().or(other.textProperty().isEmpty()));
         Label otherLabel = new Label("Another model:");
-        HBox otherLine = new HBox(8, otherLabel, other, offlineTip(download));
+        HBox otherLine = new HBox(8, otherLabel, other, offlineHolder(download));
         otherLine.setAlignment(Pos.CENTER_LEFT);
+        model.offlineProperty().addListener((observable, old, offline) -> otherLine.getChildren()
+                .set(2, offlineHolder(download)));
         other.setOnAction(event -> download.fire());
 
         VBox pane = new VBox(6, title, subtitle, table, otherLine);
@@ -197,6 +199,7 @@ public final class ModelsView extends BorderPane {
                 .then("Checking what this computer can run…").otherwise("The catalog appears once this computer "
                         + "is checked."));
         table.setPlaceholder(placeholder);
+        model.offlineProperty().addListener((observable, old, offline) -> table.refresh());
 
         TableColumn<CatalogEntry, CatalogEntry> name = column("Model", 105, this::modelCell);
         TableColumn<CatalogEntry, CatalogEntry> quant = column("Quantization", 110, entry -> new Label(
@@ -263,8 +266,8 @@ public final class ModelsView extends BorderPane {
             return use;
         }
         Button download = downloadButton(null, () -> model.download(entry));
-        download.disableProperty().bind(model.offlineProperty());
-        return offlineTip(download);
+        download.setDisable(model.offlineProperty().get());
+        return offlineHolder(download);
     }
 
     private static Button downloadButton(String id, Runnable action) {
@@ -275,22 +278,17 @@ public final class ModelsView extends BorderPane {
         return download;
     }
 
-    /** A disabled button shows no tooltip, so the reason offline mode gives sits on what holds it. */
-    private StackPane offlineTip(Button download) {
+    /**
+     * A disabled button shows no tooltip, so in offline mode the reason sits on what holds the button. Made anew when
+     * offline mode changes (cells are drawn anew by then), so that no cell leaves a listener behind.
+     */
+    private StackPane offlineHolder(Button download) {
         StackPane holder = new StackPane(download);
         holder.setAlignment(Pos.CENTER_LEFT);
-        Tooltip tip = new Tooltip(OFFLINE_TIP);
-        model.offlineProperty().addListener((observable, old, offline) -> install(holder, tip, offline));
-        install(holder, tip, model.offlineProperty().get());
-        return holder;
-    }
-
-    private static void install(Node node, Tooltip tip, boolean on) {
-        if (on) {
-            Tooltip.install(node, tip);
-        } else {
-            Tooltip.uninstall(node, tip);
+        if (model.offlineProperty().get()) {
+            Tooltip.install(holder, new Tooltip(OFFLINE_TIP));
         }
+        return holder;
     }
 
     private Node sidePane() {
@@ -300,8 +298,14 @@ public final class ModelsView extends BorderPane {
         downloads.visibleProperty().bind(Bindings.isNotEmpty(model.downloads()));
         downloads.managedProperty().bind(downloads.visibleProperty());
         downloadRows.setId("downloads");
-        model.downloads().addListener((ListChangeListener<DownloadRow>) change -> downloadRows.getChildren()
-                .setAll(model.downloads().stream().map(row -> new DownloadRowView(row, model)).toList()));
+        model.downloads().addListener((ListChangeListener<DownloadRow>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(row -> downloadRows.getChildren()
+                        .removeIf(view -> ((DownloadRowView) view).row() == row));
+                change.getAddedSubList().forEach(row -> downloadRows.getChildren().add(new DownloadRowView(row,
+                        model)));
+            }
+        });
 
         Label localTitle = new Label("Local models");
         localTitle.getStyleClass().add(Styles.TITLE_4);

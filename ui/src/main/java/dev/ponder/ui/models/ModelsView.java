@@ -45,7 +45,6 @@ import atlantafx.base.theme.Styles;
 import dev.ponder.models.GgufInfo;
 import dev.ponder.models.LocalModels;
 import dev.ponder.models.catalog.CatalogEntry;
-import dev.ponder.ui.Notice;
 import dev.ponder.ui.model.GgufChooser;
 
 /**
@@ -55,7 +54,7 @@ import dev.ponder.ui.model.GgufChooser;
  */
 public final class ModelsView extends BorderPane {
 
-    static final String OFFLINE_TIP = "Offline mode is on (Settings), so Ponder downloads nothing.";
+    private static final String OFFLINE_TIP = "Offline mode is on (Settings), so Ponder downloads nothing.";
 
     private final ModelsViewModel model;
     private final Consumer<String> openDocument;

@@ -18,8 +18,8 @@ import dev.ponder.connections.Connection;
 import dev.ponder.connections.Connections;
 import dev.ponder.testing.ScriptedServer;
 import dev.ponder.ui.Background;
-import dev.ponder.ui.testing.Fx;
 import dev.ponder.ui.Notice;
+import dev.ponder.ui.testing.Fx;
 
 /** Settings' Connections: what a bad form, a refusing server and a removal say. */
 class ConnectionsViewModelTest {

@@ -28,8 +28,8 @@ import dev.ponder.models.fit.Verdict;
 import dev.ponder.testing.LocalHub;
 import dev.ponder.testing.SharedModel;
 import dev.ponder.ui.Background;
-import dev.ponder.ui.testing.Fx;
 import dev.ponder.ui.Notice;
+import dev.ponder.ui.testing.Fx;
 
 /** The Models view's logic against a local hub: cancel and resume, offline mode, bad names, a CPU-only machine. */
 class ModelsViewModelTest {

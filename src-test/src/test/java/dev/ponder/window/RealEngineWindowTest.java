@@ -75,6 +75,6 @@ class RealEngineWindowTest {
             fixture.window().loadModel(model);
             return null;
         });
-        fixture.waitUntil(Duration.ofSeconds(30), () -> fixture.window().model().loadedProperty().get() != null);
+        fixture.waitUntil(Duration.ofSeconds(30), () -> fixture.window().model().inUseProperty().get() != null);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
@@ -15,9 +16,14 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -52,12 +58,21 @@ public final class WindowFixture implements AutoCloseable {
 
     public static WindowFixture open(Path dir, Engine engine, UnaryOperator<Settings> adjust)
             throws Exception {
+        return open(dir, adjust, (database, store) -> new AppServices(database, engine, store));
+    }
+
+    /**
+     * Over services of the test's making, on the test's data folder and settings: a local hub to download from, a
+     * machine of fixed facts.
+     */
+    public static WindowFixture open(Path dir, UnaryOperator<Settings> adjust,
+                                     BiFunction<Database, SettingsStore, AppServices> makeServices) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         // Tests open and close windows one after another: closing one must not end the toolkit.
         Platform.setImplicitExit(false);
         SettingsStore store = new SettingsStore(dir.resolve("config"));
         Settings settings = adjust.apply(store.load());
-        AppServices services = new AppServices(Database.open(dir.resolve("data")), engine, store);
+        AppServices services = makeServices.apply(Database.open(dir.resolve("data")), store);
         PonderWindow window = onFx(() -> {
             PonderWindow opened = new PonderWindow(services, settings, stage);
             opened.show();
@@ -112,11 +127,45 @@ public final class WindowFixture implements AutoCloseable {
 
     /** Saves what the window shows as {@code target/screenshots/NAME.png}, to be looked at. */
     public Path screenshot(String name) throws Exception {
+        return screenshot(name, stage.getScene());
+    }
+
+    /** Saves what {@code scene} (a dialog's) shows as {@code target/screenshots/NAME.png}. */
+    public static Path screenshot(String name, Scene scene) throws Exception {
         Path file = Path.of("target", "screenshots", name + ".png");
         Files.createDirectories(file.getParent());
-        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
+        WritableImage image = onFx(() -> scene.snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         return file;
+    }
+
+    /**
+     * Presses a button that opens a modal dialog and returns the dialog once it shows. The press is posted, not
+     * waited for: a modal dialog holds its caller until it closes.
+     */
+    public DialogPane openDialog(String buttonSelector) throws Exception {
+        Platform.runLater(() -> ((ButtonBase) lookup(buttonSelector)).fire());
+        waitUntil(Duration.ofSeconds(10), () -> dialog() != null);
+        return onFx(WindowFixture::dialog);
+    }
+
+    /** The dialog showing now, or null. */
+    public static DialogPane dialog() {
+        return Window.getWindows().stream().filter(Window::isShowing).map(Window::getScene)
+                .filter(scene -> scene != null && scene.getRoot() instanceof DialogPane)
+                .map(scene -> (DialogPane) scene.getRoot()).findFirst().orElse(null);
+    }
+
+    /** Presses the showing dialog's button of that text, which closes it. */
+    public void pressDialogButton(String text) throws Exception {
+        onFx(() -> {
+            DialogPane dialog = dialog();
+            ButtonType button = dialog.getButtonTypes().stream().filter(type -> type.getText().equals(text))
+                    .findFirst().orElseThrow(() -> new AssertionError("the dialog has no button " + text));
+            ((Button) dialog.lookupButton(button)).fire();
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(10), () -> dialog() == null);
     }
 
     public Node lookup(String selector) {

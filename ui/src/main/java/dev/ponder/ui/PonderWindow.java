@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.ponder.engine.LoadedModel;
+import dev.ponder.engine.LoadSettings;
+import dev.ponder.engine.ServedModel;
+import dev.ponder.models.catalog.Catalog;
 import dev.ponder.settings.Settings;
 import dev.ponder.settings.Theme;
 import dev.ponder.settings.WindowState;
@@ -27,11 +30,14 @@ import dev.ponder.ui.book.BooksViewModel;
 import dev.ponder.ui.book.NewBookDialog;
 import dev.ponder.ui.chat.ChatView;
 import dev.ponder.ui.chat.ChatViewModel;
+import dev.ponder.ui.connections.ConnectionsViewModel;
 import dev.ponder.ui.conversations.ConversationsView;
 import dev.ponder.ui.conversations.ConversationsViewModel;
 import dev.ponder.ui.layout.MainWindow;
 import dev.ponder.ui.model.ModelBar;
 import dev.ponder.ui.model.ModelViewModel;
+import dev.ponder.ui.models.ModelsView;
+import dev.ponder.ui.models.ModelsViewModel;
 import dev.ponder.ui.settings.SettingsDialog;
 import dev.ponder.ui.settings.SettingsModel;
 import dev.ponder.ui.transcript.TranscriptView;
@@ -50,6 +56,8 @@ public final class PonderWindow {
     private final ChatViewModel chat;
     private final ConversationsViewModel conversations;
     private final ModelViewModel model;
+    private final ConnectionsViewModel connections;
+    private final ModelsViewModel models;
     private final TranscriptView transcript = new TranscriptView();
     private final ChatView chatView;
     private final ConversationsView sidebar;
@@ -66,24 +74,42 @@ public final class PonderWindow {
         settings = new SettingsModel(services.settings(), loaded, background, chat::report);
         conversations = new ConversationsViewModel(services.repository(), background, chat::report);
         chat.setOnConversationsChanged(conversations::refresh);
-        model = new ModelViewModel(services.engine(), background, file -> settings.get().loadSettings(file),
+        connections = new ConnectionsViewModel(services.connections(), background);
+        model = new ModelViewModel(services.engine(), services.connections(), background,
+                file -> settings.get().loadSettings(file),
                 file -> settings.update(s -> s.withRecentModel(file.toAbsolutePath().toString())), chat::report);
+        models = new ModelsViewModel(Catalog.bundled(), services.hardware(), services.downloads(), background,
+                () -> settings.get().contextSize() > 0 ? settings.get().contextSize() : LoadSettings.DEFAULT_CONTEXT,
+                this::useModel);
+        models.offlineProperty().bind(Bindings.createBooleanBinding(() -> settings.get().offlineMode(),
+                settings.settingsProperty()));
 
         transcript.thinkingWidthProperty().set(loaded.windowState().thinkingWidth());
         chatView = new ChatView(chat, transcript, background, () -> settings.get().thinkingCollapsedByDefault());
         sidebar = new ConversationsView(conversations, chat::newChat, chat::open, chat::openAt);
         chat.conversationIdProperty().addListener((observable, old, id) -> sidebar.select(id));
-        ModelBar bar = new ModelBar(model, () -> settings.get().recentModels(), this::openSettings);
+        ModelBar bar = new ModelBar(model, connections, () -> settings.get().recentModels(), this::openSettings);
         books = new BooksViewModel(services.booksDirectory(), background, loaded.threads());
         booksView = new BooksView(books, this::newBook, address -> openDocument.accept(address));
-        window = new MainWindow(bar, sidebar, chatView, chat, model, booksView);
+        ModelsView modelsView = new ModelsView(models, address -> openDocument.accept(address));
+        window = new MainWindow(bar, sidebar, chatView, chat, model, booksView, modelsView);
+        connections.refresh();
     }
 
+    /** The thinking markers are kept per model name: a file's, or a server's model's. */
     private ChatViewModel.TurnSettings turnSettings() {
         Settings now = settings.get();
-        String modelFile = services.engine().loaded()
-                .map(loaded -> loaded.settings().model().getFileName().toString()).orElse(null);
-        return new ChatViewModel.TurnSettings(now.sampling(), now.markersFor(modelFile));
+        return new ChatViewModel.TurnSettings(now.sampling(), now.markersFor(servedName()));
+    }
+
+    private String servedName() {
+        return services.engine().served().map(ServedModel::name).orElse(null);
+    }
+
+    /** The Models view's "Use": the file loads, and the chat it is for comes to the front. */
+    private void useModel(Path file) {
+        model.load(file);
+        window.showChat();
     }
 
     /** Shows the window where it was last time, with the last conversation open. */
@@ -116,10 +142,11 @@ public final class PonderWindow {
         openDocument = opener;
     }
 
+    /** A book is written by a local model: the file in use is offered first. */
     private void newBook() {
-        LoadedModel loaded = model.loadedProperty().get();
+        Path file = model.localFile();
         new NewBookDialog(stage, services.background(), settings.get().recentModels(),
-                loaded == null ? null : loaded.settings().model().toAbsolutePath().toString())
+                file == null ? null : file.toAbsolutePath().toString())
                 .ask().ifPresent(books::create);
     }
 
@@ -151,6 +178,14 @@ public final class PonderWindow {
         return model;
     }
 
+    public ModelsViewModel models() {
+        return models;
+    }
+
+    public ConnectionsViewModel connections() {
+        return connections;
+    }
+
     public SettingsModel settings() {
         return settings;
     }
@@ -160,9 +195,8 @@ public final class PonderWindow {
     }
 
     private void openSettings() {
-        String modelFile = model.loadedProperty().get() == null ? null
-                : model.loadedProperty().get().settings().model().getFileName().toString();
-        new SettingsDialog(stage, settings.get(), modelFile).ask().ifPresent(changed -> settings.update(s -> changed));
+        new SettingsDialog(stage, settings.get(), servedName(), connections).ask()
+                .ifPresent(changed -> settings.update(s -> changed));
     }
 
     private void installShortcuts(Scene scene) {

@@ -24,6 +24,7 @@ import dev.ponder.engine.Engine;
 import dev.ponder.engine.EngineCrashed;
 import dev.ponder.engine.Role;
 import dev.ponder.engine.Sampling;
+import dev.ponder.engine.ServedModel;
 import dev.ponder.reasoning.ReasoningEvent;
 import dev.ponder.reasoning.ReasoningMarkers;
 import dev.ponder.ui.Background;
@@ -235,15 +236,16 @@ public final class ChatViewModel {
     }
 
     private boolean modelReady() {
-        if (engine.loaded().isEmpty()) {
-            problem.set("Load a model first: open a GGUF file from the model menu at the top.");
+        if (engine.served().isEmpty()) {
+            problem.set("Choose a model first: open a GGUF file, or a server's model, from the model menu at the top.");
             return false;
         }
         return true;
     }
 
+    /** The name a new conversation records: the file's, or the server's model. */
     private String modelName() {
-        return engine.loaded().map(model -> model.settings().model().getFileName().toString()).orElse(null);
+        return engine.served().map(ServedModel::name).orElse(null);
     }
 
     @FunctionalInterface

@@ -16,22 +16,26 @@ import dev.ponder.ui.chat.ChatViewModel;
 import dev.ponder.ui.conversations.ConversationsView;
 import dev.ponder.ui.model.ModelBar;
 import dev.ponder.ui.model.ModelViewModel;
+import dev.ponder.ui.models.ModelsView;
 
 /**
- * The window's layout: Chat or Textbooks and the model bar on top; conversations beside the chat, or the books beside
- * the one shown; the status bar below.
+ * The window's layout: Chat, Textbooks or Models and the model bar on top; conversations beside the chat, the books
+ * beside the one shown, or the catalog, downloads and local models; the status bar below.
  */
 public final class MainWindow extends BorderPane {
 
     private final SplitPane split;
     private final BooksView books;
+    private final ModelsView models;
     private final ToggleButton chatMode = new ToggleButton("Chat");
     private final ToggleButton booksMode = new ToggleButton("Textbooks");
+    private final ToggleButton modelsMode = new ToggleButton("Models");
 
     public MainWindow(ModelBar modelBar, ConversationsView sidebar, ChatView chat, ChatViewModel chatModel,
-                      ModelViewModel model, BooksView books) {
+                      ModelViewModel model, BooksView books, ModelsView models) {
         getStyleClass().add("main-window");
         this.books = books;
+        this.models = models;
         split = new SplitPane(sidebar, chat);
         split.setId("main-split");
         SplitPane.setResizableWithParent(sidebar, false);
@@ -39,19 +43,22 @@ public final class MainWindow extends BorderPane {
         ToggleGroup modes = new ToggleGroup();
         chatMode.setId("mode-chat");
         booksMode.setId("mode-books");
+        modelsMode.setId("mode-models");
         chatMode.getStyleClass().add(Styles.LEFT_PILL);
-        booksMode.getStyleClass().add(Styles.RIGHT_PILL);
-        chatMode.setToggleGroup(modes);
-        booksMode.setToggleGroup(modes);
+        booksMode.getStyleClass().add(Styles.CENTER_PILL);
+        modelsMode.getStyleClass().add(Styles.RIGHT_PILL);
+        for (ToggleButton mode : new ToggleButton[] {chatMode, booksMode, modelsMode}) {
+            mode.setToggleGroup(modes);
+        }
         chatMode.setSelected(true);
         modes.selectedToggleProperty().addListener((observable, old, now) -> {
             if (now == null) {
                 old.setSelected(true); // one mode is always on
             } else {
-                setCenter(now == booksMode ? books : split);
+                setCenter(now == booksMode ? books : now == modelsMode ? models : split);
             }
         });
-        HBox switcher = new HBox(chatMode, booksMode);
+        HBox switcher = new HBox(chatMode, booksMode, modelsMode);
         switcher.setAlignment(Pos.CENTER_LEFT);
         switcher.setPadding(new Insets(0, 0, 0, 12));
         HBox.setHgrow(modelBar, Priority.ALWAYS);
@@ -71,8 +78,16 @@ public final class MainWindow extends BorderPane {
         chatMode.setSelected(true);
     }
 
+    public void showModels() {
+        modelsMode.setSelected(true);
+    }
+
     public boolean showingBooks() {
         return getCenter() == books;
+    }
+
+    public boolean showingModels() {
+        return getCenter() == models;
     }
 
     /** Where the divider between conversations and chat sits, as a fraction of the width. */

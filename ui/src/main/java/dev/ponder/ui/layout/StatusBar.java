@@ -11,8 +11,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import atlantafx.base.theme.Styles;
-import dev.ponder.engine.LoadedModel;
 import dev.ponder.ui.chat.ChatViewModel;
+import dev.ponder.ui.model.ModelInUse;
 import dev.ponder.ui.model.ModelViewModel;
 
 /** The bottom line: speed and first-token time of the last reply, and how much of the context it used. */
@@ -31,15 +31,15 @@ final class StatusBar extends HBox {
         Label context = new Label();
         context.setId("status-context");
         context.textProperty().bind(Bindings.createStringBinding(() -> {
-            LoadedModel loaded = model.loadedProperty().get();
+            ModelInUse inUse = model.inUseProperty().get();
             Integer used = chat.contextUsedProperty().get();
-            if (loaded == null) {
+            if (inUse == null) {
                 return "";
             }
-            int size = loaded.settings().contextSize();
+            int size = inUse.served().contextPerSequence();
             return used == null ? String.format(Locale.ROOT, "context %,d", size)
                     : String.format(Locale.ROOT, "context %,d / %,d", used, size);
-        }, model.loadedProperty(), chat.contextUsedProperty()));
+        }, model.inUseProperty(), chat.contextUsedProperty()));
 
         for (Label label : new Label[] {stats, context}) {
             label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);

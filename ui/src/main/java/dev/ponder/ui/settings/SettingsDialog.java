@@ -9,23 +9,31 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 import dev.ponder.engine.ThreadDefaults;
 import dev.ponder.reasoning.ReasoningMarkers;
 import dev.ponder.settings.Settings;
 import dev.ponder.settings.Theme;
+import dev.ponder.ui.connections.ConnectionsPane;
+import dev.ponder.ui.connections.ConnectionsViewModel;
 
 /**
- * Settings in one form: engine (threads, context), sampling (temperature, top-p, max tokens, seed), the current
- * model's thinking markers, and the look (theme, font size, thinking folded by default), plus the data folder, which
- * takes effect at the next start.
+ * Settings in two tabs. General is one form: engine (threads, context), sampling (temperature, top-p, max tokens,
+ * seed), the current model's thinking markers, the look (theme, font size, thinking folded by default), the data
+ * folder, which takes effect at the next start, and offline mode; OK keeps it. Connections lists the remote servers,
+ * saved as they are added or removed.
  */
 public final class SettingsDialog extends Dialog<Settings> {
 
-    public SettingsDialog(Window owner, Settings current, String modelFileName) {
+    /** @param modelName the name of the model in use, whose thinking markers the form edits; null for none */
+    public SettingsDialog(Window owner, Settings current, String modelName, ConnectionsViewModel connections) {
         initOwner(owner);
         setTitle("Settings");
         setHeaderText(null);
@@ -38,7 +46,7 @@ public final class SettingsDialog extends Dialog<Settings> {
         Spinner<Double> topP = new Spinner<>(0.05, 1.0, current.topP(), 0.05);
         Spinner<Integer> maxTokens = new Spinner<>(-1, 1 << 20, current.maxTokens(), 256);
         TextField seed = new TextField(Long.toString(current.seed()));
-        ReasoningMarkers markers = current.markersFor(modelFileName);
+        ReasoningMarkers markers = current.markersFor(modelName);
         TextField open = new TextField(markers.open());
         TextField close = new TextField(markers.close());
         ComboBox<Theme> theme = new ComboBox<>();
@@ -49,6 +57,12 @@ public final class SettingsDialog extends Dialog<Settings> {
         collapsed.setSelected(current.thinkingCollapsedByDefault());
         TextField dataFolder = new TextField(current.dataDirectory() == null ? "" : current.dataDirectory());
         dataFolder.setPromptText("the platform's default (takes effect at the next start)");
+        dataFolder.setPrefColumnCount(28);
+        CheckBox offline = new CheckBox("Offline mode: download nothing");
+        offline.setId("offline-mode");
+        offline.setTooltip(new Tooltip("Not even a model you ask for in Models. The servers of your connections "
+                + "still answer."));
+        offline.setSelected(current.offlineMode());
         for (Spinner<?> spinner : new Spinner<?>[] {threads, context, temperature, topP, maxTokens, fontSize}) {
             spinner.setEditable(true);
         }
@@ -64,15 +78,21 @@ public final class SettingsDialog extends Dialog<Settings> {
         form.addRow(row++, new Label("Top-p"), topP);
         form.addRow(row++, new Label("Max tokens (-1 = no limit)"), maxTokens);
         form.addRow(row++, new Label("Seed (-1 = random)"), seed);
-        if (modelFileName != null) {
+        if (modelName != null) {
             form.addRow(row++, new Label("Thinking starts with"), open);
             form.addRow(row++, new Label("Thinking ends with"), close);
         }
         form.addRow(row++, new Label("Theme"), theme);
         form.addRow(row++, new Label("Font size"), fontSize);
         form.addRow(row++, new Label(""), collapsed);
-        form.addRow(row, new Label("Data folder"), dataFolder);
-        getDialogPane().setContent(form);
+        form.addRow(row++, new Label("Data folder"), dataFolder);
+        form.addRow(row, new Label(""), offline);
+        form.getChildren().stream().filter(Label.class::isInstance)
+                .forEach(label -> ((Label) label).setMinWidth(Region.USE_PREF_SIZE));
+        TabPane tabs = new TabPane(new Tab("General", form), new Tab("Connections", new ConnectionsPane(connections)));
+        tabs.setId("settings-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        getDialogPane().setContent(tabs);
 
         setResultConverter(button -> {
             if (button != ButtonType.OK) {
@@ -83,10 +103,10 @@ public final class SettingsDialog extends Dialog<Settings> {
                     .withMaxTokens(maxTokens.getValue() == 0 ? -1 : maxTokens.getValue())
                     .withSeed(parseSeed(seed.getText(), current.seed())).withTheme(theme.getValue())
                     .withFontSize(fontSize.getValue()).withThinkingCollapsedByDefault(collapsed.isSelected())
-                    .withDataDirectory(dataFolder.getText());
-            if (modelFileName != null) {
+                    .withDataDirectory(dataFolder.getText()).withOfflineMode(offline.isSelected());
+            if (modelName != null) {
                 try {
-                    changed = changed.withMarkers(modelFileName, new ReasoningMarkers(open.getText(),
+                    changed = changed.withMarkers(modelName, new ReasoningMarkers(open.getText(),
                             close.getText()));
                 } catch (IllegalArgumentException e) {
                     // Blank or equal markers cannot split a stream: the model keeps the ones it had.

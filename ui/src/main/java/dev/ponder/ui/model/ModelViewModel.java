@@ -16,6 +16,7 @@ import javafx.concurrent.Task;
 import dev.ponder.connections.Connection;
 import dev.ponder.connections.Connections;
 import dev.ponder.engine.LoadSettings;
+import dev.ponder.engine.LoadedModel;
 import dev.ponder.engine.SwitchableEngine;
 import dev.ponder.engine.remote.RemoteEngine;
 import dev.ponder.ui.Background;

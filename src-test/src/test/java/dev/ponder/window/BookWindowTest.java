@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ponder.book.brief.BriefFiles;
 import dev.ponder.book.brief.CourseBrief;
 import dev.ponder.book.graph.Concept;
+import dev.ponder.book.graph.LearningGraphFiles;
 import dev.ponder.book.job.BookProgress;
 import dev.ponder.book.job.ReviewedGraph;
 import dev.ponder.testing.ScriptedEngine;
@@ -53,17 +55,16 @@ class BookWindowTest {
                 return null;
             });
 
-            fixture.waitUntil(Duration.ofSeconds(60), () -> job(fixture) != null
-                    && job(fixture).graphProperty().get() != null
-                    && job(fixture).stateProperty().get() == JobViewModel.State.IDLE);
+            fixture.waitUntil(Duration.ofSeconds(60), () -> job(fixture) != null && ended(job(fixture)));
             JobViewModel job = WindowFixture.onFx(() -> job(fixture));
+            pressUntil(fixture, job, "#write-graph", () -> job.graphProperty().get() != null);
             assertThat(job.dir().getParent()).isEqualTo(dir.resolve("data").resolve("books"));
             int concepts = WindowFixture.onFx(() -> job.graphProperty().get().concepts().size());
             fixture.waitUntil(Duration.ofSeconds(20), () -> fixture.window().booksView().jobView().graphEditor()
                     .drawnConcepts() == concepts);
 
             showTab(fixture, 1);
-            theGraphIsEditedBeforeTheChapters(fixture, job, concepts);
+            String removed = theGraphIsEditedBeforeTheChapters(fixture, job, concepts);
             Thread.sleep(1500); // vis-network lays the graph out over a few frames
             fixture.screenshot("textbook-graph");
             showTab(fixture, 0);
@@ -77,18 +78,13 @@ class BookWindowTest {
             assertThat(WindowFixture.onFx(() -> job.messageProperty().get())).startsWith("Paused");
             assertThat(WindowFixture.onFx(() -> job.siteWrittenProperty().get())).isFalse();
 
-            WindowFixture.onFx(() -> {
-                ((Button) fixture.lookup("#write-book")).fire();
-                return null;
-            });
-            fixture.waitUntil(Duration.ofSeconds(120), () -> job.siteWrittenProperty().get()
-                    && job.stateProperty().get() == JobViewModel.State.IDLE);
+            pressUntil(fixture, job, "#write-book", () -> job.siteWrittenProperty().get());
             assertThat(WindowFixture.onFx(() -> job.messageProperty().get())).startsWith("The book is written");
             List<BookProgress.ChapterState> chapters = WindowFixture.onFx(() -> List.copyOf(job.chapters()));
             assertThat(chapters).hasSize(3).allSatisfy(chapter -> assertThat(chapter.parts().values())
                     .containsOnly(BookProgress.PartState.DONE));
-            assertThat(job.dir().resolve("docs/learning-graph/learning-graph.csv")).content()
-                    .doesNotContain("Removed Concept Marker");
+            assertThat(LearningGraphFiles.read(job.dir().resolve("docs/learning-graph")).concepts())
+                    .extracting(Concept::label).contains("Whisker Care").doesNotContain(removed);
 
             WindowFixture.onFx(() -> {
                 @SuppressWarnings("unchecked")
@@ -110,8 +106,35 @@ class BookWindowTest {
         }
     }
 
-    /** A concept removed through the table and the button; a dependency that would close a cycle is refused. */
-    private static void theGraphIsEditedBeforeTheChapters(WindowFixture fixture, JobViewModel job, int concepts)
+    /**
+     * Presses a job button until {@code done} holds once the job has stopped: a tiny model's replies can fail their
+     * checks three times in a row, and a professor would press it again (a resumed step samples anew).
+     */
+    private static void pressUntil(WindowFixture fixture, JobViewModel job, String button, BooleanSupplier done)
+            throws Exception {
+        for (int press = 1; !WindowFixture.onFx(done::getAsBoolean); press++) {
+            assertThat(press).as("presses of " + button + "; the job said: "
+                    + WindowFixture.onFx(() -> job.messageProperty().get())).isLessThanOrEqualTo(4);
+            WindowFixture.onFx(() -> {
+                ((Button) fixture.lookup(button)).fire();
+                return null;
+            });
+            fixture.waitUntil(Duration.ofSeconds(120), () -> ended(job));
+        }
+    }
+
+    /** The job has stopped, one way or another, and said so. */
+    private static boolean ended(JobViewModel job) {
+        String message = job.messageProperty().get();
+        return job.stateProperty().get() == JobViewModel.State.IDLE && (message.startsWith("The ")
+                || message.startsWith("Paused") || message.startsWith("Cancelled"));
+    }
+
+    /**
+     * A concept removed through the table and the button; a dependency that would close a cycle is refused; a
+     * concept added. Returns the removed concept's label.
+     */
+    private static String theGraphIsEditedBeforeTheChapters(WindowFixture fixture, JobViewModel job, int concepts)
             throws Exception {
         @SuppressWarnings("unchecked")
         TableView<Concept> table = WindowFixture.onFx(() -> (TableView<Concept>) fixture.lookup("#concept-table"));
@@ -147,6 +170,7 @@ class BookWindowTest {
         });
         assertThat(WindowFixture.onFx(() -> table.getItems().stream().map(Concept::label).toList()))
                 .contains("Whisker Care").doesNotContain(removed.label()).hasSize(concepts);
+        return removed.label();
     }
 
     private static void showTab(WindowFixture fixture, int index) throws Exception {

@@ -41,11 +41,19 @@ final class StatusBar extends HBox {
                     : String.format(Locale.ROOT, "context %,d / %,d", used, size);
         }, model.inUseProperty(), chat.contextUsedProperty()));
 
-        for (Label label : new Label[] {stats, context}) {
+        Label backend = new Label();
+        backend.setId("status-backend");
+        backend.textProperty().bind(Bindings.createStringBinding(() -> switch (model.inUseProperty().get()) {
+            case null -> "";
+            case ModelInUse.Local local -> local.loaded().backend().summary();
+            case ModelInUse.Remote remote -> "remote: " + remote.connection().server().getHost();
+        }, model.inUseProperty()));
+
+        for (Label label : new Label[] {stats, backend, context}) {
             label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(stats, spacer, context);
+        getChildren().addAll(stats, spacer, backend, context);
     }
 }

@@ -16,7 +16,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
+import dev.ponder.engine.Acceleration;
+import dev.ponder.engine.BackendChoice;
+import dev.ponder.engine.KvCacheType;
 import dev.ponder.engine.ThreadDefaults;
 import dev.ponder.reasoning.ReasoningMarkers;
 import dev.ponder.settings.Settings;
@@ -63,7 +67,44 @@ public final class SettingsDialog extends Dialog<Settings> {
         offline.setTooltip(new Tooltip("Not even a model you ask for in Models. The servers of your connections "
                 + "still answer."));
         offline.setSelected(current.offlineMode());
-        for (Spinner<?> spinner : new Spinner<?>[] {threads, context, temperature, topP, maxTokens, fontSize}) {
+        Acceleration acceleration = current.acceleration();
+        ComboBox<BackendChoice> backend = new ComboBox<>();
+        backend.setId("settings-backend");
+        backend.getItems().addAll(BackendChoice.values());
+        backend.setValue(acceleration.backend());
+        backend.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(BackendChoice choice) {
+                return choice == null ? "" : choice == BackendChoice.AUTO ? "auto (CUDA, then Vulkan, then CPU)"
+                        : choice.label();
+            }
+
+            @Override
+            public BackendChoice fromString(String text) {
+                return BackendChoice.fromLabel(text);
+            }
+        });
+        Spinner<Integer> gpuLayers = new Spinner<>(Acceleration.ALL_LAYERS_THAT_FIT, 999, acceleration.gpuLayers());
+        gpuLayers.setId("settings-gpu-layers");
+        ComboBox<KvCacheType> kvCache = new ComboBox<>();
+        kvCache.setId("settings-kv-cache");
+        kvCache.getItems().addAll(KvCacheType.values());
+        kvCache.setValue(acceleration.kvCache());
+        CheckBox flashAttention = new CheckBox("Flash attention");
+        flashAttention.setTooltip(new Tooltip("llama.cpp's fused attention: faster on GPUs, and needed by a q8_0 or "
+                + "q4_0 KV cache"));
+        flashAttention.setId("settings-flash-attention");
+        flashAttention.setSelected(acceleration.flashAttention());
+        // A quantized KV cache cannot work without flash attention: llama.cpp would refuse the load.
+        kvCache.valueProperty().addListener((observable, old, type) -> {
+            if (type != null && type.quantized()) {
+                flashAttention.setSelected(true);
+            }
+        });
+        flashAttention.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> kvCache.getValue() != null && kvCache.getValue().quantized(), kvCache.valueProperty()));
+        for (Spinner<?> spinner : new Spinner<?>[] {threads, context, temperature, topP, maxTokens, fontSize,
+                gpuLayers}) {
             spinner.setEditable(true);
         }
 
@@ -74,6 +115,10 @@ public final class SettingsDialog extends Dialog<Settings> {
         int row = 0;
         form.addRow(row++, new Label("Threads"), threads);
         form.addRow(row++, new Label("Context (0 = automatic)"), context);
+        form.addRow(row++, new Label("Backend (at the next load)"), backend);
+        form.addRow(row++, new Label("GPU layers (-1 = all that fit)"), gpuLayers);
+        form.addRow(row++, new Label("KV cache"), kvCache);
+        form.addRow(row++, new Label(""), flashAttention);
         form.addRow(row++, new Label("Temperature"), temperature);
         form.addRow(row++, new Label("Top-p"), topP);
         form.addRow(row++, new Label("Max tokens (-1 = no limit)"), maxTokens);
@@ -103,7 +148,9 @@ public final class SettingsDialog extends Dialog<Settings> {
                     .withMaxTokens(maxTokens.getValue() == 0 ? -1 : maxTokens.getValue())
                     .withSeed(parseSeed(seed.getText(), current.seed())).withTheme(theme.getValue())
                     .withFontSize(fontSize.getValue()).withThinkingCollapsedByDefault(collapsed.isSelected())
-                    .withDataDirectory(dataFolder.getText()).withOfflineMode(offline.isSelected());
+                    .withDataDirectory(dataFolder.getText()).withOfflineMode(offline.isSelected())
+                    .withAcceleration(new Acceleration(backend.getValue(), gpuLayers.getValue(),
+                            flashAttention.isSelected(), kvCache.getValue()));
             if (modelName != null) {
                 try {
                     changed = changed.withMarkers(modelName, new ReasoningMarkers(open.getText(),

@@ -33,7 +33,9 @@ public final class AppServices implements AutoCloseable {
     private final ChatService chat;
     private final SettingsStore settings;
     private final Connections connections;
-    private final DownloadQueue downloads;
+    private final HubEndpoint hub;
+    /** Made at the first download: its HTTP client costs start-up time and memory that most sessions never use. */
+    private DownloadQueue downloads;
     private final Function<Path, Hardware> hardware;
     private final Background background = new Background();
 
@@ -54,10 +56,7 @@ public final class AppServices implements AutoCloseable {
         this.chat = new ChatService(this.engine, repository);
         this.settings = settings;
         this.connections = Connections.in(settings.file().getParent());
-        // Offline mode is read from the saved settings before every download, as the command line reads it.
-        Downloader downloader = new Downloader(hub, DiskSpace.fileSystem(), () -> settings.load().offlineMode(),
-                Downloader.Options.defaults());
-        this.downloads = new DownloadQueue(downloader, modelsDirectory(), 1);
+        this.hub = hub;
         this.hardware = hardware;
     }
 
@@ -100,7 +99,13 @@ public final class AppServices implements AutoCloseable {
         return connections;
     }
 
-    public DownloadQueue downloads() {
+    public synchronized DownloadQueue downloads() {
+        if (downloads == null) {
+            // Offline mode is read from the saved settings before every download, as the command line reads it.
+            Downloader downloader = new Downloader(hub, DiskSpace.fileSystem(), () -> settings.load().offlineMode(),
+                    Downloader.Options.defaults());
+            downloads = new DownloadQueue(downloader, modelsDirectory(), 1);
+        }
         return downloads;
     }
 
@@ -114,7 +119,11 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
-        downloads.close();
+        synchronized (this) {
+            if (downloads != null) {
+                downloads.close();
+            }
+        }
         background.close();
         engine.close();
         database.close();

@@ -57,12 +57,14 @@ public final class PonderWindow {
     private final ConversationsViewModel conversations;
     private final ModelViewModel model;
     private final ConnectionsViewModel connections;
-    private final ModelsViewModel models;
+    private ModelsViewModel models;
     private final TranscriptView transcript = new TranscriptView();
     private final ChatView chatView;
     private final ConversationsView sidebar;
     private final BooksViewModel books;
-    private final BooksView booksView;
+    private BooksView booksView;
+    private ModelsView modelsView;
+    private boolean dark;
     private final MainWindow window;
     private Consumer<String> openDocument = address -> LOG.info("open {}", address);
 
@@ -78,21 +80,13 @@ public final class PonderWindow {
         model = new ModelViewModel(services.engine(), services.connections(), background,
                 file -> settings.get().loadSettings(file),
                 file -> settings.update(s -> s.withRecentModel(file.toAbsolutePath().toString())), chat::report);
-        models = new ModelsViewModel(Catalog.bundled(), services.hardware(), services.downloads(), background,
-                () -> settings.get().contextSize() > 0 ? settings.get().contextSize() : LoadSettings.DEFAULT_CONTEXT,
-                this::useModel);
-        models.offlineProperty().bind(Bindings.createBooleanBinding(() -> settings.get().offlineMode(),
-                settings.settingsProperty()));
-
         transcript.thinkingWidthProperty().set(loaded.windowState().thinkingWidth());
         chatView = new ChatView(chat, transcript, background, () -> settings.get().thinkingCollapsedByDefault());
         sidebar = new ConversationsView(conversations, chat::newChat, chat::open, chat::openAt);
         chat.conversationIdProperty().addListener((observable, old, id) -> sidebar.select(id));
         ModelBar bar = new ModelBar(model, connections, () -> settings.get().recentModels(), this::openSettings);
         books = new BooksViewModel(services.booksDirectory(), background, loaded.threads());
-        booksView = new BooksView(books, this::newBook, address -> openDocument.accept(address));
-        ModelsView modelsView = new ModelsView(models, address -> openDocument.accept(address));
-        window = new MainWindow(bar, sidebar, chatView, chat, model, booksView, modelsView);
+        window = new MainWindow(bar, sidebar, chatView, chat, model, this::booksView, this::modelsView);
         connections.refresh();
     }
 
@@ -150,8 +144,23 @@ public final class PonderWindow {
                 .ask().ifPresent(books::create);
     }
 
+    /** The Textbooks view, made the first time it is asked for. */
     public BooksView booksView() {
+        if (booksView == null) {
+            booksView = new BooksView(books, this::newBook, address -> openDocument.accept(address));
+            if (booksView != null) {
+            booksView.jobView().graphEditor().setDark(dark);
+        }
+        }
         return booksView;
+    }
+
+    /** The Models view, made the first time it is asked for. */
+    private ModelsView modelsView() {
+        if (modelsView == null) {
+            modelsView = new ModelsView(models(), address -> openDocument.accept(address));
+        }
+        return modelsView;
     }
 
     public BooksViewModel books() {
@@ -178,7 +187,15 @@ public final class PonderWindow {
         return model;
     }
 
+    /** The Models view's state, made with the view (or when a test asks): it holds the download queue. */
     public ModelsViewModel models() {
+        if (models == null) {
+            models = new ModelsViewModel(Catalog.bundled(), services.hardware(), services.downloads(),
+                    services.background(), () -> settings.get().contextSize() > 0 ? settings.get().contextSize()
+                    : LoadSettings.DEFAULT_CONTEXT, this::useModel);
+            models.offlineProperty().bind(Bindings.createBooleanBinding(() -> settings.get().offlineMode(),
+                    settings.settingsProperty()));
+        }
         return models;
     }
 
@@ -210,12 +227,14 @@ public final class PonderWindow {
     }
 
     private void applyTheme(Settings current) {
-        boolean dark = current.theme() == Theme.DARK || current.theme() == Theme.SYSTEM
+        dark = current.theme() == Theme.DARK || current.theme() == Theme.SYSTEM
                 && Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         transcript.setDark(dark);
-        booksView.jobView().graphEditor().setDark(dark);
+        if (booksView != null) {
+            booksView.jobView().graphEditor().setDark(dark);
+        }
         transcript.setFontSize(current.fontSize());
         transcript.setThinkingCollapsedByDefault(current.thinkingCollapsedByDefault());
     }

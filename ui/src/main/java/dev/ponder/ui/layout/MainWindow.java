@@ -1,5 +1,7 @@
 package dev.ponder.ui.layout;
 
+import java.util.function.Supplier;
+
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.SplitPane;
@@ -23,16 +25,17 @@ import dev.ponder.ui.models.ModelsView;
  * beside the one shown, or the catalog, downloads and local models; the status bar below.
  */
 public final class MainWindow extends BorderPane {
+    // Textbooks and Models are made when first shown: their WebViews and tables would cost every start-up.
 
     private final SplitPane split;
-    private final BooksView books;
-    private final ModelsView models;
+    private final Supplier<BooksView> books;
+    private final Supplier<ModelsView> models;
     private final ToggleButton chatMode = new ToggleButton("Chat");
     private final ToggleButton booksMode = new ToggleButton("Textbooks");
     private final ToggleButton modelsMode = new ToggleButton("Models");
 
     public MainWindow(ModelBar modelBar, ConversationsView sidebar, ChatView chat, ChatViewModel chatModel,
-                      ModelViewModel model, BooksView books, ModelsView models) {
+                      ModelViewModel model, Supplier<BooksView> books, Supplier<ModelsView> models) {
         getStyleClass().add("main-window");
         this.books = books;
         this.models = models;
@@ -55,7 +58,7 @@ public final class MainWindow extends BorderPane {
             if (now == null) {
                 old.setSelected(true); // one mode is always on
             } else {
-                setCenter(now == booksMode ? books : now == modelsMode ? models : split);
+                setCenter(now == booksMode ? books.get() : now == modelsMode ? models.get() : split);
             }
         });
         HBox switcher = new HBox(chatMode, booksMode, modelsMode);
@@ -83,11 +86,11 @@ public final class MainWindow extends BorderPane {
     }
 
     public boolean showingBooks() {
-        return getCenter() == books;
+        return booksMode.isSelected();
     }
 
     public boolean showingModels() {
-        return getCenter() == models;
+        return modelsMode.isSelected();
     }
 
     /** Where the divider between conversations and chat sits, as a fraction of the width. */

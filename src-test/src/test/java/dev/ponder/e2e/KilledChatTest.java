@@ -61,8 +61,10 @@ class KilledChatTest {
     void ctrlCStopsTheReplyKeepsItAsIncompleteAndExits() throws Exception {
         Path model = SharedModel.stories260K();
         Path out = dir.resolve("chat.out");
+        // A context beyond the model's trained 2,048 lets the story run ~5 s instead of ~1.3 s, so the signal
+        // finds it still streaming on a slow machine too (a reply that had ended would prove nothing).
         Process chat = PonderProcess.builder(dir, "chat", "--model", model.toString(), "--prompt",
-                "Tell me a long story", "--threads", "1", "--data-dir", dir.toString())
+                "Tell me a long story", "--threads", "1", "--context", "8192", "--data-dir", dir.toString())
                 .redirectOutput(out.toFile()).redirectError(dir.resolve("chat.err").toFile()).start();
 
         waitForSavedAnswer(Duration.ofSeconds(30), 100);

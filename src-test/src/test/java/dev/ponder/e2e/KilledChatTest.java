@@ -2,6 +2,7 @@ package dev.ponder.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -59,12 +61,13 @@ class KilledChatTest {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void ctrlCStopsTheReplyKeepsItAsIncompleteAndExits() throws Exception {
+        Assumptions.assumeFalse(interruptIgnored(), "SKIPPED Ctrl+C test: this build was started with SIGINT "
+                + "ignored (a background job of a non-interactive shell, or nohup), and a child inherits that: run "
+                + "it in the foreground");
         Path model = SharedModel.stories260K();
         Path out = dir.resolve("chat.out");
-        // A context beyond the model's trained 2,048 lets the story run ~5 s instead of ~1.3 s, so the signal
-        // finds it still streaming on a slow machine too (a reply that had ended would prove nothing).
         Process chat = PonderProcess.builder(dir, "chat", "--model", model.toString(), "--prompt",
-                "Tell me a long story", "--threads", "1", "--context", "8192", "--data-dir", dir.toString())
+                "Tell me a long story", "--threads", "1", "--data-dir", dir.toString())
                 .redirectOutput(out.toFile()).redirectError(dir.resolve("chat.err").toFile()).start();
 
         waitForSavedAnswer(Duration.ofSeconds(30), 100);
@@ -107,5 +110,15 @@ class KilledChatTest {
             // The chat process may be creating the database right now.
             return Optional.empty();
         }
+    }
+
+    /** Whether this JVM, and so every process it starts, ignores SIGINT (Linux: the SigIgn mask's bit 2). */
+    private static boolean interruptIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
+                .anyMatch(line -> (Long.parseLong(line.substring("SigIgn:".length()).strip(), 16) & 0b10) != 0);
     }
 }

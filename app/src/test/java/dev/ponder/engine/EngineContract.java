@@ -156,6 +156,17 @@ abstract class EngineContract {
     }
 
     @Test
+    void aQuantizedCacheTooCoarseForTheModelsHeadsIsRefusedBeforeLlamaCppAborts() throws Exception {
+        // stories260K's attention heads are 8 values wide; llama.cpp's q8_0 blocks are 32.
+        Acceleration q8 = new Acceleration(BackendChoice.CPU, 0, true, KvCacheType.Q8_0);
+        assertThatThrownBy(() -> engine().load(settings().withAcceleration(q8)))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("f16 KV cache");
+        engine().load(settings());
+        assertThat(engine().tokenize("still alive")).isNotEmpty();
+    }
+
+    @Test
     void generatingWithoutAModelSaysToLoadOne() {
         assertThatThrownBy(() -> engine().complete(CompletionRequest.of("x", Sampling.greedy(5)),
                 TokenSink.discard())).isInstanceOf(EngineException.class).hasMessageContaining("load");

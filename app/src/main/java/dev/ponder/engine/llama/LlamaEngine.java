@@ -78,6 +78,7 @@ public final class LlamaEngine implements Engine {
     @Override
     public synchronized LoadedModel load(LoadSettings settings) throws EngineException {
         GgufInfo info = readHeader(settings.model());
+        requireCacheFits(settings.acceleration().kvCache(), info);
         LoadSettings effective = settings.withContextSize(settings.effectiveContext(info.contextLength()));
         unload();
         List<GpuDevice> devices = prepareNatives();
@@ -102,6 +103,18 @@ public final class LlamaEngine implements Engine {
         loaded = new LoadedModel(effective, info, (System.nanoTime() - start) / 1_000_000, active);
         LOG.info("loaded {} in {} ms on {}", settings.model(), loaded.loadMillis(), active.summary());
         return loaded;
+    }
+
+    /**
+     * llama.cpp quantizes the KV cache in blocks of 32 values along each attention head; a narrower head aborts the
+     * process deep in the load, so it is refused here with what to choose instead.
+     */
+    private static void requireCacheFits(KvCacheType cache, GgufInfo info) throws ModelLoadException {
+        if (cache.quantized() && (info.keyLength() % 32 != 0 || info.valueLength() % 32 != 0)) {
+            throw new ModelLoadException("a " + cache.label() + " KV cache is stored in blocks of 32 values per "
+                    + "attention head, and " + info.file().getFileName() + "'s heads are " + info.keyLength()
+                    + " wide: choose the f16 KV cache (Settings, or --kv-cache f16)");
+        }
     }
 
     private static GgufInfo readHeader(Path file) throws ModelLoadException {

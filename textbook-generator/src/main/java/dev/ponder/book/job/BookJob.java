@@ -154,21 +154,19 @@ public final class BookJob {
         /** The graph the book is written from (the reviewed one where the professor edited it), as files too. */
         Repaired learningGraph() throws IOException {
             TaxonomyStep.Categories categories = taxonomies(steps, calls, brief, briefText, budget);
-            Repaired generated = BookJob.this.learningGraph(steps, calls, brief, briefText, categories.taxonomies(),
-                    budget);
+            Repaired written = modelConcepts(steps, calls, brief, briefText, categories.taxonomies(), budget);
             List<String> notes = new ArrayList<>(categories.notes());
             var reviewed = ReviewedGraph.read(dir);
-            LearningGraph graph;
+            // Only the graph the book is written from is repaired: the professor's, else the model's.
+            GraphRepair.Repaired repaired = GraphRepair.repair(reviewed.orElse(written.graph()));
             if (reviewed.isPresent()) {
-                GraphRepair.Repaired repaired = GraphRepair.repair(reviewed.get());
                 notes.add("The learning graph was reviewed and edited before the chapters were planned ("
                         + repaired.graph().concepts().size() + " concepts).");
-                notes.addAll(repaired.changes());
-                graph = repaired.graph();
             } else {
-                notes.addAll(generated.changes());
-                graph = generated.graph();
+                notes.addAll(written.changes());
             }
+            notes.addAll(repaired.changes());
+            LearningGraph graph = repaired.graph();
             LearningGraphFiles.write(dir.resolve("docs").resolve("learning-graph"), graph);
             return new Repaired(graph, notes);
         }
@@ -205,7 +203,8 @@ public final class BookJob {
     private record Repaired(LearningGraph graph, List<String> changes) {
     }
 
-    private Repaired learningGraph(StepRunner steps, ModelCalls calls, CourseBrief brief, String briefText,
+    /** The concepts the model wrote, batch by batch, with what was mended in its replies; not yet repaired. */
+    private Repaired modelConcepts(StepRunner steps, ModelCalls calls, CourseBrief brief, String briefText,
                                    List<Taxonomy> taxonomies, Budget budget) {
         List<Concept> concepts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -226,9 +225,7 @@ public final class BookJob {
             concepts.addAll(batch.concepts());
             notes.addAll(batch.notes());
         }
-        GraphRepair.Repaired repaired = GraphRepair.repair(new LearningGraph(concepts, taxonomies));
-        notes.addAll(repaired.changes());
-        return new Repaired(repaired.graph(), notes);
+        return new Repaired(new LearningGraph(concepts, taxonomies), notes);
     }
 
     private List<ChapterPlan> plan(StepRunner steps, ModelCalls calls, CourseBrief brief, LearningGraph graph,

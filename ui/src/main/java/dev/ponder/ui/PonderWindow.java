@@ -123,7 +123,6 @@ public final class PonderWindow {
 
         services.settings().loadWarning().ifPresent(chat::reportText);
         conversations.refresh();
-        books.refresh();
         Long last = settings.get().windowState().lastConversationId();
         if (last != null) {
             chat.open(last);
@@ -148,9 +147,8 @@ public final class PonderWindow {
     public BooksView booksView() {
         if (booksView == null) {
             booksView = new BooksView(books, this::newBook, address -> openDocument.accept(address));
-            if (booksView != null) {
             booksView.jobView().graphEditor().setDark(dark);
-        }
+            books.refresh();
         }
         return booksView;
     }

@@ -30,7 +30,6 @@ import dev.ponder.book.graph.LearningGraph;
 import dev.ponder.book.graph.LearningGraphFiles;
 import dev.ponder.book.job.BookEngine;
 import dev.ponder.book.job.BookJob;
-import dev.ponder.book.job.BookOptions;
 import dev.ponder.book.job.BookProgress;
 import dev.ponder.book.job.JobProgress;
 import dev.ponder.book.job.JobSettings;
@@ -362,7 +361,7 @@ public final class JobViewModel {
         }
         chapters.setAll(BookProgress.chapters(steps, brief.chapters()));
         long done = steps.stream().filter(StepRecord::done).count();
-        int expected = BookProgress.expectedSteps(brief, BookOptions.defaults());
+        int expected = BookProgress.expectedSteps(brief, settings.options());
         progress.set(siteWritten.get() ? 1.0 : Math.min(0.99, done / (double) expected));
     }
 

@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -34,6 +32,7 @@ import dev.ponder.settings.Settings;
 import dev.ponder.settings.SettingsStore;
 import dev.ponder.store.Database;
 import dev.ponder.ui.AppServices;
+import dev.ponder.ui.testing.Fx;
 import dev.ponder.ui.PonderWindow;
 
 /**
@@ -93,13 +92,12 @@ public final class WindowFixture implements AutoCloseable {
 
     /** Runs {@code work} on the FX thread and returns its result. */
     public static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get();
+        return Fx.call(work);
     }
 
     /** Polls {@code condition} on the FX thread until it holds. */
-    public void waitUntil(Duration timeout, BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS,
-                () -> onFx(condition::getAsBoolean));
+    public void waitUntil(Duration timeout, BooleanSupplier condition) throws Exception {
+        Fx.await(timeout, condition::getAsBoolean);
     }
 
     /** Types {@code text} into the composer and presses Send. */

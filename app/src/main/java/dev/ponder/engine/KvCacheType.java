@@ -25,6 +25,15 @@ public enum KvCacheType {
         return this != F16;
     }
 
+    /** Bytes one key or value takes: ggml's q8_0 and q4_0 blocks hold 32 values with one f16 scale. */
+    public double bytesPerValue() {
+        return switch (this) {
+            case F16 -> 2;
+            case Q8_0 -> 34.0 / 32;
+            case Q4_0 -> 18.0 / 32;
+        };
+    }
+
     @JsonCreator
     public static KvCacheType fromLabel(String label) {
         try {

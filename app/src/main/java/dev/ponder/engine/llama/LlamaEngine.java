@@ -40,6 +40,8 @@ import dev.ponder.engine.StopReason;
 import dev.ponder.engine.TokenSink;
 import dev.ponder.models.GgufFormatException;
 import dev.ponder.models.GgufInfo;
+import dev.ponder.models.fit.FitPlanner;
+import dev.ponder.models.fit.ModelShape;
 
 /**
  * llama.cpp in this process, through java-llama.cpp. The app uses it only inside the engine child
@@ -160,7 +162,7 @@ public final class LlamaEngine implements Engine {
         return device;
     }
 
-    /** The layers asked for, or as many as fit in the device's free memory; at most the model's. */
+    /** The layers asked for, or the planner's choice for the device's free memory; at most the model's. */
     private static int gpuLayers(LoadSettings settings, GgufInfo info, GpuDevice device)
             throws BackendUnavailableException {
         Acceleration acceleration = settings.acceleration();
@@ -168,7 +170,8 @@ public final class LlamaEngine implements Engine {
         if (acceleration.gpuLayers() != Acceleration.ALL_LAYERS_THAT_FIT) {
             return Math.min(acceleration.gpuLayers(), layers);
         }
-        int fit = GpuFit.layers(device.freeBytes(), info, settings.contextSize(), acceleration.kvCache());
+        int fit = FitPlanner.gpuLayers(ModelShape.of(info), device.freeBytes(), settings.contextSize(),
+                acceleration.kvCache().bytesPerValue());
         if (fit == 0) {
             throw new BackendUnavailableException("no layer of the model fits in the " + (device.freeBytes() >> 20)
                     + " MiB free on " + device.description());

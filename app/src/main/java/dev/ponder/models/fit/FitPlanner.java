@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import dev.ponder.hardware.Gpu;
 import dev.ponder.hardware.Hardware;
-import dev.ponder.models.GgufInfo;
 
 /**
  * Decides where a model runs: all on the GPU, split layer by layer between GPU and CPU, or on the CPU alone, from
@@ -29,9 +28,16 @@ public final class FitPlanner {
     private FitPlanner() {
     }
 
-    /** The {@code n_gpu_layers} to load {@code model} with on this machine: 0 when the CPU should do it all. */
-    public static int gpuLayers(GgufInfo model, Hardware hardware, int context) {
-        return plan(ModelShape.of(model), hardware, context).gpuLayers();
+    /**
+     * The {@code n_gpu_layers} the engine loads {@code shape} with when the user leaves it on automatic: all of it
+     * when it fits in {@code freeVramBytes} (less {@link #GPU_RESERVE}), else as many layers as fit, 0 when none does.
+     *
+     * @param cacheBytesPerValue the KV cache's bytes a key or value (see {@link MemoryEstimator#estimate(ModelShape,
+     *                           int, int, double)})
+     */
+    public static int gpuLayers(ModelShape shape, long freeVramBytes, int context, double cacheBytesPerValue) {
+        MemoryEstimate whole = MemoryEstimator.estimate(shape, context, 1, cacheBytesPerValue);
+        return gpuLayers(shape, whole, freeVramBytes - GPU_RESERVE);
     }
 
     public static FitPlan plan(ModelShape shape, Hardware hardware, int context) {
@@ -42,18 +48,17 @@ public final class FitPlanner {
         String gpuName = gpu.map(Gpu::name).orElse(null);
         int layers = Math.toIntExact(shape.layers());
 
-        long kvPerLayer = MemoryEstimator.kvBytesPerLayer(shape, context);
-        long allOnGpu = shape.layerBytes() + shape.outputGpuBytes() + whole.kvBytes() + whole.computeBytes();
+        long allOnGpu = allOnGpuBytes(shape, whole);
         long hostSide = shape.tokenEmbeddingBytes() + whole.outputBytes();
         if (allOnGpu <= vram && hostSide <= ram) {
             return new FitPlan(Verdict.FITS_ON_GPU, layers + 1, layers, context, whole, allOnGpu, hostSide,
                     gpuName, null);
         }
-        long perLayer = shape.bytesPerLayer() + kvPerLayer;
-        int onGpu = perLayer == 0 ? 0 : (int) Math.clamp((vram - whole.computeBytes()) / perLayer, 0, layers);
+        int onGpu = Math.min(gpuLayers(shape, whole, vram), layers);
         if (onGpu > 0) {
-            long gpuBytes = onGpu * perLayer + whole.computeBytes();
-            long cpuBytes = whole.totalBytes() - onGpu * perLayer;
+            long onGpuLayerBytes = onGpu * perLayerBytes(shape, whole);
+            long gpuBytes = onGpuLayerBytes + whole.computeBytes();
+            long cpuBytes = whole.totalBytes() - onGpuLayerBytes;
             if (cpuBytes <= ram) {
                 return new FitPlan(Verdict.GPU_AND_CPU, onGpu, layers, context, whole, gpuBytes, cpuBytes, gpuName,
                         null);
@@ -64,6 +69,27 @@ public final class FitPlanner {
                     cpuTokensPerSecond(shape, hardware));
         }
         return new FitPlan(Verdict.TOO_BIG, 0, layers, context, whole, 0, whole.totalBytes(), gpuName, null);
+    }
+
+    /**
+     * llama.cpp offloads the last {@code n} blocks, each with its share of the KV cache, and the output head only
+     * when every block is on the GPU; the compute buffer is on the GPU as soon as one block is.
+     */
+    private static int gpuLayers(ModelShape shape, MemoryEstimate whole, long vram) {
+        int layers = Math.toIntExact(shape.layers());
+        if (allOnGpuBytes(shape, whole) <= vram) {
+            return layers + 1;
+        }
+        long perLayer = perLayerBytes(shape, whole);
+        return perLayer == 0 ? 0 : (int) Math.clamp((vram - whole.computeBytes()) / perLayer, 0, layers);
+    }
+
+    private static long allOnGpuBytes(ModelShape shape, MemoryEstimate whole) {
+        return shape.layerBytes() + shape.outputGpuBytes() + whole.kvBytes() + whole.computeBytes();
+    }
+
+    private static long perLayerBytes(ModelShape shape, MemoryEstimate whole) {
+        return shape.bytesPerLayer() + whole.kvBytes() / shape.layers();
     }
 
     /**

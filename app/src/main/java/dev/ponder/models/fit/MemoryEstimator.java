@@ -2,7 +2,8 @@ package dev.ponder.models.fit;
 
 /**
  * Estimates the memory llama.cpp takes for a model, part by part, the way its loader sizes them (llama.cpp as bundled
- * with java-llama.cpp 4.2.0: f16 KV cache, no flash attention, one micro-batch of {@value #MICRO_BATCH} tokens).
+ * with java-llama.cpp 4.2.0: no flash attention, one micro-batch of {@value #MICRO_BATCH} tokens). Flash attention
+ * needs less scratch memory than this, so with it on the estimate errs high, the safe side.
  */
 public final class MemoryEstimator {
 
@@ -10,7 +11,8 @@ public final class MemoryEstimator {
     public static final int MICRO_BATCH = 512;
     /** llama.cpp rounds the KV cache up to a multiple of this many cells. */
     private static final int KV_PADDING = 256;
-    private static final int F16 = 2;
+    /** Bytes of one cached key or value in llama.cpp's default f16 cache. */
+    public static final double F16_CACHE = 2;
     private static final int F32 = 4;
 
     private MemoryEstimator() {
@@ -18,19 +20,27 @@ public final class MemoryEstimator {
 
     /** The memory of {@code shape} with a context of {@code context} tokens shared by {@code parallel} sequences. */
     public static MemoryEstimate estimate(ModelShape shape, int context, int parallel) {
-        return new MemoryEstimate(shape.weightBytes(), kvBytes(shape, context), computeBytes(shape, context),
-                outputBytes(shape, parallel));
+        return estimate(shape, context, parallel, F16_CACHE);
+    }
+
+    /**
+     * The same with a KV cache of {@code cacheBytesPerValue} bytes a key or value: 2 for f16, less for the block
+     * quantized types (q8_0 stores 32 values in 34 bytes).
+     */
+    public static MemoryEstimate estimate(ModelShape shape, int context, int parallel, double cacheBytesPerValue) {
+        return new MemoryEstimate(shape.weightBytes(), kvBytes(shape, context, cacheBytesPerValue),
+                computeBytes(shape, context), outputBytes(shape, parallel));
     }
 
     /** Keys and values of every layer for every cell of the (padded) context, in f16. */
     public static long kvBytes(ModelShape shape, int context) {
-        long cells = paddedContext(context);
-        return shape.layers() * cells * shape.headsKv() * (shape.keyLength() + shape.valueLength()) * F16;
+        return kvBytes(shape, context, F16_CACHE);
     }
 
-    /** The KV cache of one layer: it moves to the GPU with its layer. */
-    public static long kvBytesPerLayer(ModelShape shape, int context) {
-        return kvBytes(shape, context) / shape.layers();
+    static long kvBytes(ModelShape shape, int context, double cacheBytesPerValue) {
+        long values = shape.layers() * paddedContext(context) * shape.headsKv()
+                * (shape.keyLength() + shape.valueLength());
+        return (long) Math.ceil(values * cacheBytesPerValue);
     }
 
     static long paddedContext(int context) {

@@ -49,7 +49,8 @@ class FitPlannerTest {
         // layers, output head, KV cache and compute buffer: 4.36 GiB
         assertThat(plan.gpuBytes()).isEqualTo(3_671_793_664L + 447_082_496L + 234_881_024L + 326_107_136L);
         assertThat(plan.summary()).isEqualTo("fits on GPU (4.4 GiB of NVIDIA GeForce RTX 4090)");
-        assertThat(FitPlanner.gpuLayers(qwen7b, machine(16 * GIB, nvidia(11 * GIB)), 4096)).isEqualTo(29);
+        assertThat(FitPlanner.gpuLayers(ModelShape.of(qwen7b), 11 * GIB, 4096, MemoryEstimator.F16_CACHE))
+                .isEqualTo(29);
     }
 
     @Test
@@ -63,6 +64,27 @@ class FitPlannerTest {
         assertThat(plan.gpuLayers()).isEqualTo(49);
         assertThat(plan.summary()).isEqualTo("GPU + CPU: 49 of 80 layers on the GPU");
         assertThat(plan.gpuBytes()).isLessThanOrEqualTo(24 * GIB - FitPlanner.GPU_RESERVE);
+        assertThat(FitPlanner.gpuLayers(llama70b, 24 * GIB, 4096, MemoryEstimator.F16_CACHE)).isEqualTo(49);
+    }
+
+    @Test
+    void aQuantizedKvCacheLeavesRoomForMoreLayers() throws Exception {
+        ModelShape llama70b = ModelShape.of(model(SyntheticModel.LLAMA_70B));
+        // a q8_0 cache holds 32 values in 34 bytes: about half of f16's 16 MiB a layer at 16,384 tokens
+        int f16 = FitPlanner.gpuLayers(llama70b, 24 * GIB, 16_384, MemoryEstimator.F16_CACHE);
+        int q8 = FitPlanner.gpuLayers(llama70b, 24 * GIB, 16_384, 34.0 / 32);
+
+        assertThat(MemoryEstimator.estimate(llama70b, 16_384, 1, 34.0 / 32).kvBytes())
+                .isEqualTo(MemoryEstimator.kvBytes(llama70b, 16_384) * 17 / 32);
+        assertThat(q8).isGreaterThan(f16);
+    }
+
+    @Test
+    void aGpuWithNoMoreThanTheReserveFreeTakesNoLayer() throws Exception {
+        ModelShape qwen = ModelShape.of(model(SyntheticModel.QWEN2_1_5B));
+
+        assertThat(FitPlanner.gpuLayers(qwen, FitPlanner.GPU_RESERVE, 4096, MemoryEstimator.F16_CACHE)).isZero();
+        assertThat(FitPlanner.gpuLayers(qwen, GIB, 4096, MemoryEstimator.F16_CACHE)).isBetween(1, 28);
     }
 
     @Test

@@ -27,9 +27,18 @@ classpath="${PONDER_CLASSPATH:-$checkout/app/target/ponder-app.jar:$checkout/app
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mkdir -p "$models"
 
+# The engine child's log (llama.cpp's own, at debug level) goes to stderr with the bench's progress: it holds
+# llama.cpp's timing of each prompt inside the engine, which splits the time to first token into its parts.
 ponder() {
-  "$java" --enable-native-access=ALL-UNNAMED -Dponder.native.root="$here/target" -cp "$classpath" \
-    dev.ponder.cli.PonderCli "$@"
+  "$java" --enable-native-access=ALL-UNNAMED -Dponder.native.root="$here/target" \
+    -Dorg.slf4j.simpleLogger.log.engine.child=debug -cp "$classpath" dev.ponder.cli.PonderCli "$@"
+}
+
+# llama.cpp's own prompt eval times of the long prompts in a bench log: milliseconds, by prompt length.
+prompt_eval_times() {
+  grep -o 'prompt eval time = *[0-9.]* ms / *[0-9]* tokens' "$1" \
+    | awk '$8 >= 100 { times[$8] = times[$8] " " $5 } END { for (n in times) print "  llama.cpp inside the" \
+      " engine, " n "-token prompt, prompt eval ms (warm-up first):" times[n] }'
 }
 
 # The peak of the GPU memory in use while a command runs, from nvidia-smi when there is one.
@@ -72,5 +81,6 @@ for shape in "${shapes[@]}"; do
     peak_memory ponder bench --model "$model" --backend "$backend" --threads "$threads" --tokens 128 \
       --prompt-tokens 512,1000 --runs "$runs" --mode "$mode" "${flag[@]}" 2>"$models/ponder-bench.err" \
       || grep -v '^llama\|^load\|^print_info\|^\.' "$models/ponder-bench.err" | tail -20
+    prompt_eval_times "$models/ponder-bench.err"
   done
 done

@@ -24,11 +24,14 @@ import dev.ponder.models.fit.MemoryEstimator;
 import dev.ponder.models.fit.ModelShape;
 import dev.ponder.testing.SharedModel;
 import dev.ponder.testing.SyntheticModel;
+import dev.ponder.testing.fit.LlamaLoad;
+import dev.ponder.testing.fit.LlamaMemoryReport;
 
 /**
  * The planner's memory estimate against llama.cpp's own report of what it allocated, printed as a table; nothing is
- * asserted. llama.cpp loads each model in a child JVM ({@link LlamaLoad}), whose output carries its buffer sizes. Shapes: the real stories260K, and
- * synthetic files with real models' shapes and zero weights (sparse files: see {@link SyntheticModel}). Opt-in:
+ * asserted. llama.cpp loads each model in a child JVM ({@link LlamaLoad}), whose output carries its buffer sizes.
+ * Shapes: the real stories260K, and synthetic files with real models' shapes and zero weights (sparse files: see
+ * {@link SyntheticModel}). The same on a GPU build: {@code dev.ponder.testing.fit.GpuPlannerReport}. Opt-in:
  * <pre>
  * ./mvnw -B -pl src-test -am test -Dtest=PlannerBenchmark -Dponder.bench=true -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>

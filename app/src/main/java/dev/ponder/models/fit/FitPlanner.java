@@ -48,21 +48,16 @@ public final class FitPlanner {
         String gpuName = gpu.map(Gpu::name).orElse(null);
         int layers = Math.toIntExact(shape.layers());
 
-        long allOnGpu = allOnGpuBytes(shape, whole);
-        long hostSide = shape.tokenEmbeddingBytes() + whole.outputBytes();
+        long allOnGpu = gpuBytes(shape, whole, layers + 1);
+        long hostSide = cpuBytes(shape, whole, layers + 1);
         if (allOnGpu <= vram && hostSide <= ram) {
             return new FitPlan(Verdict.FITS_ON_GPU, layers + 1, layers, context, whole, allOnGpu, hostSide,
                     gpuName, null);
         }
         int onGpu = Math.min(gpuLayers(shape, whole, vram), layers);
-        if (onGpu > 0) {
-            long onGpuLayerBytes = onGpu * perLayerBytes(shape, whole);
-            long gpuBytes = onGpuLayerBytes + whole.computeBytes();
-            long cpuBytes = whole.totalBytes() - onGpuLayerBytes;
-            if (cpuBytes <= ram) {
-                return new FitPlan(Verdict.GPU_AND_CPU, onGpu, layers, context, whole, gpuBytes, cpuBytes, gpuName,
-                        null);
-            }
+        if (onGpu > 0 && cpuBytes(shape, whole, onGpu) <= ram) {
+            return new FitPlan(Verdict.GPU_AND_CPU, onGpu, layers, context, whole, gpuBytes(shape, whole, onGpu),
+                    cpuBytes(shape, whole, onGpu), gpuName, null);
         }
         if (whole.totalBytes() <= ram) {
             return new FitPlan(Verdict.CPU_ONLY, 0, layers, context, whole, 0, whole.totalBytes(), null,
@@ -82,6 +77,28 @@ public final class FitPlanner {
         }
         long perLayer = perLayerBytes(shape, whole);
         return perLayer == 0 ? 0 : (int) Math.clamp((vram - whole.computeBytes()) / perLayer, 0, layers);
+    }
+
+    /**
+     * What {@code gpuLayers} layers put on the GPU: the whole model but its token embedding when they are all there,
+     * else those blocks with their KV cache, and a compute buffer.
+     */
+    public static long gpuBytes(ModelShape shape, MemoryEstimate whole, int gpuLayers) {
+        if (gpuLayers > shape.layers()) {
+            return allOnGpuBytes(shape, whole);
+        }
+        return gpuLayers <= 0 ? 0 : gpuLayers * perLayerBytes(shape, whole) + whole.computeBytes();
+    }
+
+    /**
+     * What stays in RAM with {@code gpuLayers} layers on the GPU. A split model has a compute buffer on each side:
+     * the CPU's computes the blocks left there and the output head.
+     */
+    public static long cpuBytes(ModelShape shape, MemoryEstimate whole, int gpuLayers) {
+        if (gpuLayers > shape.layers()) {
+            return shape.tokenEmbeddingBytes() + whole.outputBytes();
+        }
+        return whole.totalBytes() - Math.max(gpuLayers, 0) * perLayerBytes(shape, whole);
     }
 
     private static long allOnGpuBytes(ModelShape shape, MemoryEstimate whole) {

@@ -59,12 +59,13 @@ class FitPlannerTest {
 
         FitPlan plan = FitPlanner.plan(llama70b, machine(24 * GIB, nvidia(24 * GIB)), 4096);
 
-        // (24 GiB − 512 MiB reserve − 584 MiB compute) / (481 MB of weights + 16 MiB of KV cache a layer) = 49.4
+        // (24 GiB − 512 MiB reserve − 584 MiB compute − 822 MiB output head copied in for prompts)
+        //     / (481 MB of weights + 16 MiB of KV cache a layer) = 47.7
         assertThat(plan.verdict()).isEqualTo(Verdict.GPU_AND_CPU);
-        assertThat(plan.gpuLayers()).isEqualTo(49);
-        assertThat(plan.summary()).isEqualTo("GPU + CPU: 49 of 80 layers on the GPU");
+        assertThat(plan.gpuLayers()).isEqualTo(47);
+        assertThat(plan.summary()).isEqualTo("GPU + CPU: 47 of 80 layers on the GPU");
         assertThat(plan.gpuBytes()).isLessThanOrEqualTo(24 * GIB - FitPlanner.GPU_RESERVE);
-        assertThat(FitPlanner.gpuLayers(llama70b, 24 * GIB, 4096, MemoryEstimator.F16_CACHE)).isEqualTo(49);
+        assertThat(FitPlanner.gpuLayers(llama70b, 24 * GIB, 4096, MemoryEstimator.F16_CACHE)).isEqualTo(47);
     }
 
     @Test
@@ -84,7 +85,7 @@ class FitPlannerTest {
         ModelShape qwen = ModelShape.of(model(SyntheticModel.QWEN2_1_5B));
 
         assertThat(FitPlanner.gpuLayers(qwen, FitPlanner.GPU_RESERVE, 4096, MemoryEstimator.F16_CACHE)).isZero();
-        assertThat(FitPlanner.gpuLayers(qwen, GIB, 4096, MemoryEstimator.F16_CACHE)).isBetween(1, 28);
+        assertThat(FitPlanner.gpuLayers(qwen, 3 * GIB / 2, 4096, MemoryEstimator.F16_CACHE)).isBetween(1, 28);
     }
 
     @Test

@@ -6,9 +6,10 @@
 # Usage: native/bench/gpu-bench.sh [BACKEND] [SHAPES…]      e.g. native/bench/gpu-bench.sh cuda 1.5b 7b
 # Needs: native/build.sh BACKEND --targets "jllama llama-bench llama-quantize" done; python3 with numpy and
 # llama.cpp's gguf-py (PONDER_LLAMA_CPP_SRC, or native/target/sources/llama.cpp-b4980); Ponder's jars (./mvnw package,
-# or PONDER_CLASSPATH); java 25 (JAVA_HOME). Knobs: THREADS (default: half the logical CPUs, llama-bench's own
-# default on most machines), RUNS (5), MODE (ponder bench's --mode: both), ATTENTION ("off on": ponder bench without
-# and with flash attention), MODELS (a folder for the model files, default native/target/models).
+# or PONDER_CLASSPATH; the test jar for the first-token split, PONDER_TEST_JAR); java 25 (JAVA_HOME). Knobs: THREADS
+# (default: half the logical CPUs, llama-bench's own default on most machines), RUNS (5), MODE (ponder bench's --mode:
+# both), ATTENTION ("off on": ponder bench without and with flash attention), MODELS (a folder for the model files,
+# default native/target/models).
 set -uo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 checkout="$(dirname "$here")"
@@ -24,6 +25,7 @@ runs="${RUNS:-5}"
 mode="${MODE:-both}"
 attentions="${ATTENTION:-off on}"
 classpath="${PONDER_CLASSPATH:-$checkout/app/target/ponder-app.jar:$checkout/app/target/lib/*}"
+test_jar="${PONDER_TEST_JAR:-$checkout/app/target/ponder-app-tests.jar}"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mkdir -p "$models"
 
@@ -41,7 +43,8 @@ prompt_eval_times() {
       " engine, " n "-token prompt, prompt eval ms (warm-up first):" times[n] }'
 }
 
-# The peak of the GPU memory in use while a command runs, from nvidia-smi when there is one.
+# The peak of the GPU memory in use while a command runs, from nvidia-smi when there is one. Kept apart from the timed
+# runs, so that a polling process cannot be what a figure measures.
 peak_memory() {
   if ! command -v nvidia-smi >/dev/null 2>&1; then
     "$@"
@@ -78,9 +81,17 @@ for shape in "${shapes[@]}"; do
     [ "$attention" = on ] && flag=(--flash-attention)
     echo "== $shape: ponder bench, flash attention $attention"
     # stderr holds llama.cpp's own log (the in-process engine cannot silence it): kept aside, shown on failure.
-    peak_memory ponder bench --model "$model" --backend "$backend" --threads "$threads" --tokens 128 \
+    ponder bench --model "$model" --backend "$backend" --threads "$threads" --tokens 128 \
       --prompt-tokens 512,1000 --runs "$runs" --mode "$mode" "${flag[@]}" 2>"$models/ponder-bench.err" \
       || grep -v '^llama\|^load\|^print_info\|^\.' "$models/ponder-bench.err" | tail -20
     prompt_eval_times "$models/ponder-bench.err"
+    echo "  GPU memory: one short untimed run of the engine child alone, with a 1,000-token prompt"
+    peak_memory ponder bench --model "$model" --backend "$backend" --threads "$threads" --tokens 16 \
+      --prompt-tokens 1000 --runs 1 --mode child "${flag[@]}" 2>/dev/null | grep "GPU memory in use"
   done
+  if [ -f "$test_jar" ]; then
+    "$java" --enable-native-access=ALL-UNNAMED -Dponder.backend="$backend" -Dponder.native.dir="$build" \
+      -cp "$test_jar:$classpath" dev.ponder.testing.backend.FirstTokenParts "$model" "$models/library" "$threads" \
+      2>/dev/null | grep "first token parts"
+  fi
 done

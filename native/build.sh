@@ -2,7 +2,6 @@
 # Builds one variant of Ponder's native engine into native/target/<variant>/:
 #   libjllama.so    java-llama.cpp 4.2.0's JNI library linked with llama.cpp b4980 (what the app loads)
 #   llama-bench, llama-quantize, llama-server   llama.cpp's own tools, from the same sources and options
-# Every build also runs llama.cpp's tokenizer test on the Qwen2 vocabulary (see cmake/FastQwen2Pretokenizer.cmake).
 #
 # Usage: native/build.sh VARIANT [--jobs N] [--targets "T1 T2 …"]
 #   cpu         portable x86-64-v3 (AVX2, FMA, F16C, BMI2): what a release ships
@@ -125,7 +124,7 @@ cmake -S "$here" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DJAVA
   "${launcher[@]}" \
   "${fetch_args[@]}" "${options[@]}"
 # shellcheck disable=SC2086 # targets is a list
-cmake --build "$build" --parallel "$jobs" --target $targets ponder-check-tokenizer
+cmake --build "$build" --parallel "$jobs" --target $targets
 
 out="$target/$variant"
 mkdir -p "$out"

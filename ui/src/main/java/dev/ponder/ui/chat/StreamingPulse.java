@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 
 import dev.ponder.ui.Background;
+import dev.ponder.ui.transcript.AnswerBlocks;
 import dev.ponder.ui.transcript.MarkdownRenderer;
 import dev.ponder.ui.transcript.TranscriptView;
 
@@ -26,7 +27,7 @@ final class StreamingPulse extends AnimationTimer {
      */
     static final long UPDATE_INTERVAL_MILLIS = 50;
 
-    private record Rendered(long messageId, String html) {
+    private record Rendered(long messageId, AnswerBlocks answer) {
     }
 
     private final ChatViewModel model;
@@ -126,18 +127,18 @@ final class StreamingPulse extends AnimationTimer {
     private void render(long id, String markdown, long now) {
         renderInFlight = true;
         lastRenderNanos = now;
-        background.execute(() -> rendered.set(new Rendered(id, renderer.render(markdown))));
+        background.execute(() -> rendered.set(new Rendered(id, renderer.renderBlocks(markdown))));
     }
 
     private void applyRendered() {
-        Rendered html = rendered.getAndSet(null);
-        if (html == null) {
+        Rendered result = rendered.getAndSet(null);
+        if (result == null) {
             return;
         }
         renderInFlight = false;
         // A render that finishes after its reply ended is dropped: the final text was rendered whole by then.
-        if (html.messageId() == messageId && model.liveProperty().get() != null) {
-            transcript.setAnswerHtml(html.messageId(), html.html());
+        if (result.messageId() == messageId && model.liveProperty().get() != null) {
+            transcript.setAnswer(result.messageId(), result.answer());
             transcript.scrollToBottom();
         }
     }

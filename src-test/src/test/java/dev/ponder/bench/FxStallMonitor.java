@@ -47,6 +47,9 @@ final class FxStallMonitor {
     }
 
     private final List<Double> probeWaits = Collections.synchronizedList(new ArrayList<>());
+    /** Stalls over 16 ms: when the probe was posted (seconds since the start) and how long it waited. */
+    private final List<double[]> stalls = Collections.synchronizedList(new ArrayList<>());
+    private final long startedNanos = System.nanoTime();
     private final List<Double> pulseGaps = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedDeque<Long> overdue = new ConcurrentLinkedDeque<>();
     private final Map<String, Integer> stallSamples = new ConcurrentHashMap<>();
@@ -96,7 +99,11 @@ final class FxStallMonitor {
             overdue.addLast(posted);
             Platform.runLater(() -> {
                 overdue.pollFirst();
-                probeWaits.add((System.nanoTime() - posted) / 1e6);
+                double waited = (System.nanoTime() - posted) / 1e6;
+                probeWaits.add(waited);
+                if (waited > STALL_MS) {
+                    stalls.add(new double[] {(posted - startedNanos) / 1e9, waited});
+                }
             });
             pause(2);
         }
@@ -153,11 +160,30 @@ final class FxStallMonitor {
                 UiBenchmark.row(label + " pulse gap: max ms (60 Hz = 16.7)", max(pulseGaps)),
                 UiBenchmark.row(label + " pulse gap: p99 ms", percentile(pulseGaps, 99)),
                 UiBenchmark.row(label + " JVM collector pauses: count / max ms", gcPauses.size() + " / "
-                        + max(gcPauses))));
+                        + max(gcPauses)),
+                UiBenchmark.row(label + " longest stalls (ms at s)", longest(3))));
         stallSamples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(6)
                 .forEach(kind -> rows.add(UiBenchmark.row("  in stalls, samples: " + kind.getKey(),
                         Integer.toString(kind.getValue()))));
         return rows;
+    }
+
+    /** The longest stalls, each once: probes posted while the FX thread was still busy belong to the same stall. */
+    private String longest(int count) {
+        List<double[]> distinct = new ArrayList<>();
+        synchronized (stalls) {
+            for (double[] stall : stalls) {
+                double[] last = distinct.isEmpty() ? null : distinct.getLast();
+                if (last != null && stall[0] < last[0] + last[1] / 1e3) {
+                    last[1] = Math.max(last[1], stall[1]);
+                } else {
+                    distinct.add(stall.clone());
+                }
+            }
+        }
+        return distinct.stream().sorted((a, b) -> Double.compare(b[1], a[1])).limit(count)
+                .map(stall -> String.format(Locale.ROOT, "%.0f@%.1f", stall[1], stall[0]))
+                .reduce((a, b) -> a + " " + b).orElse("none");
     }
 
     private static long count(List<Double> values) {

@@ -54,11 +54,16 @@ final class FxStallMonitor {
     private final ConcurrentLinkedDeque<Long> overdue = new ConcurrentLinkedDeque<>();
     private final Map<String, Integer> stallSamples = new ConcurrentHashMap<>();
     private final List<Double> gcPauses = Collections.synchronizedList(new ArrayList<>());
+    /** Collector pauses as seconds since the start: from, to. */
+    private final List<double[]> gcSpans = Collections.synchronizedList(new ArrayList<>());
+    private final long startedUptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final NotificationListener gcListener = (notification, handback) -> {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-            gcPauses.add((double) GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-                    .getGcInfo().getDuration());
+            var gc = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+            gcPauses.add((double) gc.getDuration());
+            gcSpans.add(new double[] {(gc.getStartTime() - startedUptimeMillis) / 1e3,
+                    (gc.getEndTime() - startedUptimeMillis) / 1e3});
         }
     };
     private final AnimationTimer pulses = new AnimationTimer() {
@@ -152,6 +157,7 @@ final class FxStallMonitor {
 
     /** The table's rows, each figure prefixed with {@code label}. */
     List<String> rows(String label) {
+        List<double[]> distinct = distinctStalls();
         List<String> rows = new ArrayList<>(List.of(
                 UiBenchmark.row(label + " FX thread busy (probe wait): max ms", max(probeWaits)),
                 UiBenchmark.row(label + " FX thread busy: p99 ms", percentile(probeWaits, 99)),
@@ -161,15 +167,20 @@ final class FxStallMonitor {
                 UiBenchmark.row(label + " pulse gap: p99 ms", percentile(pulseGaps, 99)),
                 UiBenchmark.row(label + " JVM collector pauses: count / max ms", gcPauses.size() + " / "
                         + max(gcPauses)),
-                UiBenchmark.row(label + " longest stalls (ms at s)", longest(3))));
+                UiBenchmark.row(label + " stalls > 16 ms / of them in a collector pause", distinct.size() + " / "
+                        + distinct.stream().filter(this::duringCollection).count()),
+                UiBenchmark.row(label + " longest stalls (ms at s, * = collector)", longest(distinct, 3))));
         stallSamples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(6)
                 .forEach(kind -> rows.add(UiBenchmark.row("  in stalls, samples: " + kind.getKey(),
                         Integer.toString(kind.getValue()))));
         return rows;
     }
 
-    /** The longest stalls, each once: probes posted while the FX thread was still busy belong to the same stall. */
-    private String longest(int count) {
+    /**
+     * Stalls over 16 ms as when (seconds since the start) and how long (ms), each once: probes posted while the FX
+     * thread was still busy belong to the same stall.
+     */
+    private List<double[]> distinctStalls() {
         List<double[]> distinct = new ArrayList<>();
         synchronized (stalls) {
             for (double[] stall : stalls) {
@@ -181,8 +192,22 @@ final class FxStallMonitor {
                 }
             }
         }
+        return distinct;
+    }
+
+    /** Whether a collector pause of the test JVM overlapped the stall: it stopped the FX thread whatever its work. */
+    private boolean duringCollection(double[] stall) {
+        double from = stall[0];
+        double to = stall[0] + stall[1] / 1e3;
+        synchronized (gcSpans) {
+            return gcSpans.stream().anyMatch(gc -> gc[0] <= to && gc[1] >= from);
+        }
+    }
+
+    private String longest(List<double[]> distinct, int count) {
         return distinct.stream().sorted((a, b) -> Double.compare(b[1], a[1])).limit(count)
-                .map(stall -> String.format(Locale.ROOT, "%.0f@%.1f", stall[1], stall[0]))
+                .map(stall -> String.format(Locale.ROOT, "%.0f@%.1f%s", stall[1], stall[0],
+                        duringCollection(stall) ? "*" : ""))
                 .reduce((a, b) -> a + " " + b).orElse("none");
     }
 

@@ -192,16 +192,28 @@ final class FxStallMonitor {
                 }
             }
         }
+        // A pause that began while the prober slept delays no probe: it stopped the FX thread all the same.
+        synchronized (gcSpans) {
+            for (double[] gc : gcSpans) {
+                double[] pause = {gc[0], (gc[1] - gc[0]) * 1e3};
+                if (pause[1] > STALL_MS && distinct.stream().noneMatch(stall -> overlap(stall, gc))) {
+                    distinct.add(pause);
+                }
+            }
+        }
+        distinct.sort((a, b) -> Double.compare(a[0], b[0]));
         return distinct;
     }
 
     /** Whether a collector pause of the test JVM overlapped the stall: it stopped the FX thread whatever its work. */
     private boolean duringCollection(double[] stall) {
-        double from = stall[0];
-        double to = stall[0] + stall[1] / 1e3;
         synchronized (gcSpans) {
-            return gcSpans.stream().anyMatch(gc -> gc[0] <= to && gc[1] >= from);
+            return gcSpans.stream().anyMatch(gc -> overlap(stall, gc));
         }
+    }
+
+    private static boolean overlap(double[] stall, double[] gc) {
+        return gc[0] <= stall[0] + stall[1] / 1e3 && gc[1] >= stall[0];
     }
 
     private String longest(List<double[]> distinct, int count) {

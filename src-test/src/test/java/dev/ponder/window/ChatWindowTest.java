@@ -12,13 +12,19 @@ import java.util.List;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.stage.Window;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ponder.chat.ChatRepository;
+import dev.ponder.chat.Conversation;
 import dev.ponder.chat.Message;
 import dev.ponder.chat.MessageStatus;
 import dev.ponder.store.Database;
@@ -227,6 +233,41 @@ class ChatWindowTest {
         try (Database db = Database.open(dir.resolve("data"))) {
             assertThat(new ChatRepository(db).listConversations()).hasSize(1);
         }
+    }
+
+    @Test
+    void aRowsMenuActsOnTheConversationItWasOpenedOn() throws Exception {
+        seedConversation("First", "q", "a");
+        seedConversation("Second", "q", "a");
+        try (WindowFixture fixture = WindowFixture.open(dir, new ScriptedEngine("", List.of()))) {
+            var conversations = fixture.window().conversations();
+            fixture.waitUntil(Duration.ofSeconds(5), () -> conversations.conversations().size() == 2);
+            fixture.waitUntil(Duration.ofSeconds(5), () -> rowOf(fixture, "First") != null);
+
+            ContextMenu menu = WindowFixture.onFx(() -> {
+                ListCell<?> row = rowOf(fixture, "First");
+                row.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5, 100, 100, false,
+                        null));
+                return Window.getWindows().stream().filter(window -> window instanceof ContextMenu
+                        && window.isShowing()).map(ContextMenu.class::cast).findFirst().orElseThrow();
+            });
+            assertThat(menu.getItems()).extracting(MenuItem::getText)
+                    .containsExactly("Rename…", "Export to Markdown…", "Delete");
+            WindowFixture.onFx(() -> {
+                menu.getItems().getLast().fire();
+                menu.hide();
+                return null;
+            });
+
+            fixture.waitUntil(Duration.ofSeconds(5), () -> conversations.conversations().size() == 1);
+            assertThat(WindowFixture.onFx(() -> conversations.conversations().getFirst().title())).isEqualTo("Second");
+        }
+    }
+
+    private static ListCell<?> rowOf(WindowFixture fixture, String title) {
+        return fixture.lookup("#conversations").lookupAll(".list-cell").stream().map(node -> (ListCell<?>) node)
+                .filter(cell -> cell.getItem() instanceof Conversation conversation
+                        && conversation.title().equals(title)).findFirst().orElse(null);
     }
 
     @Test

@@ -111,9 +111,7 @@ public final class WindowFixture implements AutoCloseable {
 
     /** Waits until the reply has finished and its final text is on the page; returns its message id. */
     public long awaitReply(Duration timeout) throws Exception {
-        waitUntil(timeout, () -> !window.chat().generatingProperty().get() && window.chat().turns().size() >= 2
-                && window.chat().turns().getLast().message().status() != MessageStatus.STREAMING);
-        long id = onFx(() -> window.chat().turns().getLast().id());
+        long id = awaitTurnEnd(timeout);
         // The final rendering reaches the page a moment after the turn ends.
         // A reply shown again (its version switcher changed) is briefly off the page.
         waitUntil(Duration.ofSeconds(10), () -> {
@@ -121,6 +119,16 @@ public final class WindowFixture implements AutoCloseable {
             return text != null && !text.isEmpty();
         });
         return id;
+    }
+
+    /**
+     * Waits until the reply has finished, without reading the page (which costs the FX thread time with a long
+     * answer); returns its message id.
+     */
+    public long awaitTurnEnd(Duration timeout) throws Exception {
+        waitUntil(timeout, () -> !window.chat().generatingProperty().get() && window.chat().turns().size() >= 2
+                && window.chat().turns().getLast().message().status() != MessageStatus.STREAMING);
+        return onFx(() -> window.chat().turns().getLast().id());
     }
 
     /** Saves what the window shows as {@code target/screenshots/NAME.png}, to be looked at. */

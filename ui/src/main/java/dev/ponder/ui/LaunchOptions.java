@@ -10,14 +10,17 @@ import java.util.List;
  */
 public record LaunchOptions(Path model, Path dataDir) {
 
+    private static final String MODEL = "--model";
+    private static final String DATA_DIR = "--data-dir";
+
     public static LaunchOptions parse(List<String> args) {
         Path model = null;
         Path dataDir = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--model" -> model = Path.of(value(arg, args, ++i));
-                case "--data-dir" -> dataDir = Path.of(value(arg, args, ++i));
+                case MODEL -> model = Path.of(value(arg, args, ++i));
+                case DATA_DIR -> dataDir = Path.of(value(arg, args, ++i));
                 default -> {
                     if (arg.startsWith("-") || model != null) {
                         throw new IllegalArgumentException("unknown option " + arg + " (the window takes a model"
@@ -28,6 +31,11 @@ public record LaunchOptions(Path model, Path dataDir) {
             }
         }
         return new LaunchOptions(model, dataDir);
+    }
+
+    /** Whether {@code arg} is one of the window's options, and so no CLI command. */
+    public static boolean isWindowOption(String arg) {
+        return arg.equals(MODEL) || arg.equals(DATA_DIR);
     }
 
     private static String value(String option, List<String> args, int index) {

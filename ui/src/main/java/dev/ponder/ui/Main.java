@@ -18,12 +18,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = PonderCli.commandLine().addSubcommand("book", BookCli.commandLine());
-        cli.getCommandSpec().usageMessage().footer("", "Without a command, ponder opens the window "
-                + "(--model FILE preloads a model, --data-dir DIR picks the data folder).");
-        if (args.length > 0 && isCommand(cli, args[0])) {
-            System.exit(cli.execute(args));
+        // The window does not build the CLI's commands: their classes cost it time and memory.
+        if (args.length > 0 && !LaunchOptions.isWindowOption(args[0])) {
+            CommandLine cli = PonderCli.commandLine().addSubcommand("book", BookCli.commandLine());
+            cli.getCommandSpec().usageMessage().footer("", "Without a command, ponder opens the window "
+                    + "(--model FILE preloads a model, --data-dir DIR picks the data folder).");
+            if (isCommand(cli, args[0])) {
+                System.exit(cli.execute(args));
+            }
         }
+        GpuLessRendering.chooseBeforeJavaFxStarts();
         Application.launch(PonderApp.class, args);
     }
 

@@ -34,4 +34,12 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--verbose"))).hasMessageContaining("unknown option");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--model"))).hasMessageContaining("needs a value");
     }
+
+    @Test
+    void tellsItsOptionsFromTheCli() {
+        assertThat(LaunchOptions.isWindowOption("--data-dir")).isTrue();
+        assertThat(LaunchOptions.isWindowOption("--model")).isTrue();
+        assertThat(LaunchOptions.isWindowOption("chat")).isFalse();
+        assertThat(LaunchOptions.isWindowOption("--help")).isFalse();
+    }
 }

@@ -25,6 +25,7 @@ import dev.ponder.chat.Message;
 import dev.ponder.chat.MessageStatus;
 import dev.ponder.engine.Role;
 import dev.ponder.ui.Background;
+import dev.ponder.ui.transcript.AnswerBlocks;
 import dev.ponder.ui.transcript.MarkdownRenderer;
 import dev.ponder.ui.transcript.TranscriptAction;
 import dev.ponder.ui.transcript.TranscriptView;
@@ -205,7 +206,7 @@ public final class ChatView extends BorderPane {
             return;
         }
         background.run(() -> rest.stream().map(turn -> turn.message().role() == Role.ASSISTANT
-                ? renderer.render(turn.message().answer()) : "").toList(), html -> {
+                ? renderer.renderBlocks(turn.message().answer()) : AnswerBlocks.NONE).toList(), html -> {
                     if (generation != syncGeneration) {
                         return;
                     }
@@ -254,13 +255,13 @@ public final class ChatView extends BorderPane {
     /** A reply that just finished: its final text replaces the streamed rendering. */
     private void showFinal(Turn turn) {
         Message message = turn.message();
-        background.run(() -> renderer.render(message.answer()), html -> {
-            transcript.setAnswerHtml(message.id(), html);
+        background.run(() -> renderer.renderBlocks(message.answer()), html -> {
+            transcript.setAnswer(message.id(), html);
             decorate(message);
         }, model::report);
     }
 
-    private void showStored(Turn turn, String html) {
+    private void showStored(Turn turn, AnswerBlocks html) {
         Message message = turn.message();
         if (message.role() == Role.USER) {
             transcript.addUser(message.id(), message.answer(), turn.branchIndex() - 1, turn.branchCount());
@@ -270,7 +271,7 @@ public final class ChatView extends BorderPane {
         if (!message.thinking().isEmpty()) {
             transcript.appendThinking(message.id(), message.thinking());
         }
-        transcript.setAnswerHtml(message.id(), html);
+        transcript.setAnswer(message.id(), html);
         decorate(message);
     }
 

@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 
 import dev.ponder.ui.Background;
+import dev.ponder.ui.transcript.AnswerBlocks;
 import dev.ponder.ui.transcript.MarkdownRenderer;
 import dev.ponder.ui.transcript.TranscriptView;
 
@@ -16,17 +17,23 @@ import dev.ponder.ui.transcript.TranscriptView;
  * appended in one call, the live "Thinking… 12 s" header ticks, and the answer's Markdown is rendered off the FX
  * thread at most every {@value #RENDER_INTERVAL_MILLIS} ms, newest text first, its HTML swapped in on a later pulse.
  * Never a {@code Platform.runLater} per token.
+ *
+ * <p>The whole answer is rendered each time, so a long one takes longer: the interval grows to
+ * {@value #RENDER_COST_SHARE} times the last rendering's time, so that rendering never takes more than a share of a
+ * core from the FX and render threads (on two cores, a 10,000-token answer rendered every 80 ms held one a third of
+ * the time and left the FX thread waiting for a core).
  */
 final class StreamingPulse extends AnimationTimer {
 
     static final long RENDER_INTERVAL_MILLIS = 80;
+    static final int RENDER_COST_SHARE = 4;
     /**
      * Each change to the page costs WebKit a layout and a repaint on the FX thread (profiled: most of the FX thread's
      * time while streaming), so thinking reaches the page at 20 Hz rather than every frame; faster than reading.
      */
     static final long UPDATE_INTERVAL_MILLIS = 50;
 
-    private record Rendered(long messageId, String html) {
+    private record Rendered(long messageId, AnswerBlocks answer, long tookNanos) {
     }
 
     private final ChatViewModel model;
@@ -42,6 +49,7 @@ final class StreamingPulse extends AnimationTimer {
     private String pendingAnswer;
     private boolean renderInFlight;
     private long lastRenderNanos;
+    private long lastRenderCostNanos;
     private long lastUpdateNanos;
 
     private final BooleanSupplier foldThinkingWhenDone;
@@ -79,7 +87,7 @@ final class StreamingPulse extends AnimationTimer {
             lastUpdateNanos = now;
             apply(reply.buffer().drain(), reply.started());
         }
-        if (pendingAnswer != null && !renderInFlight && now - lastRenderNanos >= RENDER_INTERVAL_MILLIS * 1_000_000) {
+        if (pendingAnswer != null && !renderInFlight && now - lastRenderNanos >= renderInterval(lastRenderCostNanos)) {
             render(messageId, pendingAnswer, now);
             pendingAnswer = null;
         }
@@ -113,6 +121,7 @@ final class StreamingPulse extends AnimationTimer {
         thinking = false;
         lastLabelSecond = -1;
         pendingAnswer = null;
+        lastRenderCostNanos = 0;
     }
 
     private void tickThinkingLabel(Instant started) {
@@ -126,18 +135,28 @@ final class StreamingPulse extends AnimationTimer {
     private void render(long id, String markdown, long now) {
         renderInFlight = true;
         lastRenderNanos = now;
-        background.execute(() -> rendered.set(new Rendered(id, renderer.render(markdown))));
+        background.execute(() -> {
+            long started = System.nanoTime();
+            AnswerBlocks answer = renderer.renderBlocks(markdown);
+            rendered.set(new Rendered(id, answer, System.nanoTime() - started));
+        });
+    }
+
+    /** Nanoseconds from one rendering to the next, after one that took {@code costNanos}. */
+    static long renderInterval(long costNanos) {
+        return Math.max(RENDER_INTERVAL_MILLIS * 1_000_000, RENDER_COST_SHARE * costNanos);
     }
 
     private void applyRendered() {
-        Rendered html = rendered.getAndSet(null);
-        if (html == null) {
+        Rendered result = rendered.getAndSet(null);
+        if (result == null) {
             return;
         }
         renderInFlight = false;
+        lastRenderCostNanos = result.tookNanos();
         // A render that finishes after its reply ended is dropped: the final text was rendered whole by then.
-        if (html.messageId() == messageId && model.liveProperty().get() != null) {
-            transcript.setAnswerHtml(html.messageId(), html.html());
+        if (result.messageId() == messageId && model.liveProperty().get() != null) {
+            transcript.setAnswer(result.messageId(), result.answer());
             transcript.scrollToBottom();
         }
     }

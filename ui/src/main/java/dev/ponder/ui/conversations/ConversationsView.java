@@ -45,6 +45,8 @@ public final class ConversationsView extends VBox {
     private final CustomTextField search = new CustomTextField();
     private final ListView<Conversation> list = new ListView<>();
     private final ListView<SearchHit> results = new ListView<>();
+    private ContextMenu menu;
+    private Conversation menuTarget;
 
     /** @param openAt opens a search hit: the conversation, at the message found */
     public ConversationsView(ConversationsViewModel model, Runnable newChat, LongConsumer open,
@@ -146,25 +148,43 @@ public final class ConversationsView extends VBox {
         }
     }
 
+    /**
+     * The menu of a row, shared by all rows and made the first time it is asked for: a menu per cell made each row a
+     * popup window with its own scene, and the list's first rows took 40-100 ms to appear (UiBenchmark's stall at the
+     * end of a new conversation's first reply).
+     */
+    private void showMenu(ConversationCell cell, Conversation conversation, double screenX, double screenY) {
+        if (menu == null) {
+            MenuItem rename = new MenuItem("Rename…", new FontIcon(Material2AL.EDIT));
+            rename.setOnAction(event -> rename(menuTarget));
+            MenuItem export = new MenuItem("Export to Markdown…", new FontIcon(Material2MZ.SAVE_ALT));
+            export.setOnAction(event -> export(menuTarget));
+            MenuItem delete = new MenuItem("Delete", new FontIcon(Material2AL.DELETE));
+            delete.setOnAction(event -> model.delete(menuTarget));
+            menu = new ContextMenu(rename, export, delete);
+            menu.setId("conversation-menu");
+        }
+        menuTarget = conversation;
+        menu.show(cell, screenX, screenY);
+    }
+
     private final class ConversationCell extends ListCell<Conversation> {
 
         private final Label title = new Label();
         private final Label when = new Label();
         private final VBox box = new VBox(2, title, when);
-        private final ContextMenu menu = new ContextMenu();
 
         ConversationCell() {
             // A cell that asks for no width never makes the list scroll sideways: long titles end in an ellipsis.
             setPrefWidth(0);
             title.getStyleClass().add("conversation-title");
             when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            MenuItem rename = new MenuItem("Rename…", new FontIcon(Material2AL.EDIT));
-            rename.setOnAction(event -> rename(getItem()));
-            MenuItem export = new MenuItem("Export to Markdown…", new FontIcon(Material2MZ.SAVE_ALT));
-            export.setOnAction(event -> export(getItem()));
-            MenuItem delete = new MenuItem("Delete", new FontIcon(Material2AL.DELETE));
-            delete.setOnAction(event -> model.delete(getItem()));
-            menu.getItems().addAll(rename, export, delete);
+            setOnContextMenuRequested(event -> {
+                if (getItem() != null) {
+                    showMenu(this, getItem(), event.getScreenX(), event.getScreenY());
+                    event.consume();
+                }
+            });
         }
 
         @Override
@@ -172,13 +192,11 @@ public final class ConversationsView extends VBox {
             super.updateItem(conversation, empty);
             if (empty || conversation == null) {
                 setGraphic(null);
-                setContextMenu(null);
                 return;
             }
             title.setText(conversation.title());
             when.setText(WHEN.format(conversation.updatedAt()) + " · " + conversation.messageCount() + " messages");
             setGraphic(box);
-            setContextMenu(menu);
         }
     }
 

@@ -51,6 +51,11 @@ public final class MarkdownRenderer {
                 .build();
     }
 
+    /** The answer's HTML as its blocks, for {@link TranscriptView#setAnswer}. */
+    public AnswerBlocks renderBlocks(String markdown) {
+        return AnswerBlocks.of(render(markdown));
+    }
+
     public String render(String markdown) {
         MathSpans.Protected math = MathSpans.protect(markdown);
         Document document = parser.parse(math.markdown());

@@ -1,7 +1,10 @@
 package dev.ponder.ui.transcript;
 
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
@@ -39,6 +42,8 @@ public final class TranscriptView extends StackPane {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final DoubleProperty thinkingWidth = new SimpleDoubleProperty(this, "thinkingWidth", 320);
     private final List<Consumer<JSObject>> pending = new ArrayList<>();
+    /** The messages on the page, in its order, with the answer each shows (none for a user's). */
+    private final Map<Long, AnswerBlocks> answers = new LinkedHashMap<>();
     private final ContextMenu contextMenu = new ContextMenu();
     private TranscriptAction onAction = (kind, id) -> {};
     private Consumer<String> onCopyText = this::copyToClipboard;
@@ -92,16 +97,19 @@ public final class TranscriptView extends StackPane {
     }
 
     public void clear() {
+        answers.clear();
         call("clear");
     }
 
     /** A user message as plain text; {@code branchIndex} counts from 0, a switcher shows when {@code branchCount > 1}. */
     public void addUser(long id, String text, int branchIndex, int branchCount) {
+        answers.put(id, AnswerBlocks.NONE);
         call("addUser", key(id), text, branchIndex, branchCount);
     }
 
     /** An assistant reply, with a switcher when it has other versions (regenerated answers). */
     public void addAssistant(long id, int branchIndex, int branchCount) {
+        answers.put(id, AnswerBlocks.NONE);
         call("addAssistant", key(id), branchIndex, branchCount);
     }
 
@@ -124,9 +132,26 @@ public final class TranscriptView extends StackPane {
         call("setThinkingCollapsed", key(id), collapsed);
     }
 
-    /** Replaces the answer with HTML from {@link MarkdownRenderer}; code and math in it are typeset. */
+    /**
+     * Replaces the answer with a rendering from {@link MarkdownRenderer}; code and math in it are typeset. Only the
+     * blocks after those it shares with the answer shown are sent: while an answer streams, the one being written.
+     */
+    public void setAnswer(long id, AnswerBlocks answer) {
+        AnswerBlocks before = answers.get(id);
+        if (before == null) {
+            return;
+        }
+        int unchanged = answer.sharedWith(before);
+        answers.put(id, answer);
+        if (unchanged == answer.blocks().size() && unchanged == before.blocks().size()) {
+            return;
+        }
+        call("replaceAnswerFrom", key(id), unchanged, answer.htmlFrom(unchanged));
+    }
+
+    /** {@link #setAnswer} with HTML from {@link MarkdownRenderer#render}. */
     public void setAnswerHtml(long id, String html) {
-        call("setAnswerHtml", key(id), html);
+        setAnswer(id, AnswerBlocks.of(html));
     }
 
     /** A line under the answer, muted or (for errors) red; an empty text removes it. */
@@ -136,6 +161,13 @@ public final class TranscriptView extends StackPane {
 
     /** Removes this message and every message after it. */
     public void removeFrom(long id) {
+        boolean removing = false;
+        for (Iterator<Long> shown = answers.keySet().iterator(); shown.hasNext(); ) {
+            removing |= shown.next() == id;
+            if (removing) {
+                shown.remove();
+            }
+        }
         call("removeFrom", key(id));
     }
 

@@ -28,6 +28,18 @@ window.ponder = (() => {
   let frameRequested = false;
   const thinkingToFollow = new Set();
 
+  // Typeset math, code blocks, tables and icons each give WebKit a few render layers (KaTeX positions every
+  // superscript and fraction relatively), and WebKit walks every layer of the page whenever it lays out or paints
+  // a frame: a long answer with math cost 20-50 ms a frame while it streamed. A finished block far off screen is
+  // "parked": its height is pinned and its elements are not rendered, so it has no layers until it comes near.
+  // The DOM stays whole: text, copying and the test hooks see everything.
+  const parking = new IntersectionObserver(entries => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) unpark(entry.target);
+      else park(entry.target, entry.boundingClientRect.height);
+    }
+  }, { rootMargin: "100% 0px" });
+
   const list = () => document.getElementById("transcript");
   const bridge = () => window.ponderBridge;
 
@@ -79,6 +91,56 @@ window.ponder = (() => {
     return button;
   }
 
+  function park(block, height) {
+    if (height <= 0 || block.classList.contains("parked")) return;
+    block.style.height = height + "px";
+    block.classList.add("parked");
+  }
+
+  function unpark(block) {
+    if (!block.classList.contains("parked")) return;
+    block.classList.remove("parked");
+    block.style.height = "";
+  }
+
+  function watch(block) {
+    if (block.nodeType !== Node.ELEMENT_NODE) return;
+    block.classList.add("parkable");
+    parking.observe(block);
+  }
+
+  function unwatch(block) {
+    if (block.nodeType !== Node.ELEMENT_NODE) return;
+    parking.unobserve(block);
+  }
+
+  // A pinned height is only right for the width and font it was measured at: after those change, every block is
+  // measured again (an observed block is reported anew).
+  function reparkAll(within = document) {
+    for (const block of within.querySelectorAll(".parkable")) {
+      unpark(block);
+      parking.unobserve(block);
+      parking.observe(block);
+    }
+  }
+
+  let reparkTimer = 0;
+  function reparkSoon() {
+    clearTimeout(reparkTimer);
+    reparkTimer = setTimeout(() => reparkAll(), 200);
+  }
+  window.addEventListener("resize", reparkSoon);
+
+  // A selection reaching into parked blocks must copy their text and math as shown.
+  document.addEventListener("selectionchange", () => {
+    const selection = window.getSelection();
+    if (selection.isCollapsed || !selection.rangeCount) return;
+    const range = selection.getRangeAt(0);
+    for (const block of document.querySelectorAll(".parked")) {
+      if (range.intersectsNode(block)) unpark(block);
+    }
+  });
+
   function send(kind, id) {
     bridge()?.action(kind, id);
   }
@@ -127,7 +189,10 @@ window.ponder = (() => {
     header.type = "button";
     const label = element("span", "thinking-label", "Thinking…");
     header.append(icon("next"), label);
-    header.addEventListener("click", () => turn.classList.toggle("collapsed"));
+    header.addEventListener("click", () => {
+      turn.classList.toggle("collapsed");
+      reparkAll(turn);
+    });
     const body = element("div", "thinking-body");
     const entry = { message, turn, label, body, thinkingChunk: null, thinkingLength: 0, stuck: true };
     body.addEventListener("scroll", () => {
@@ -139,7 +204,6 @@ window.ponder = (() => {
     gutter.title = "Drag to resize the thinking column";
     gutter.addEventListener("mousedown", startResize);
     entry.answer = element("div", "answer markdown");
-    entry.blocks = [];
     entry.blockNodes = [];
     entry.status = element("div", "status");
     const actions = element("div", "actions");
@@ -189,28 +253,33 @@ window.ponder = (() => {
   }
 
   function setThinkingCollapsed(id, collapsed) {
-    messages.get(id)?.turn.classList.toggle("collapsed", collapsed);
+    const turn = messages.get(id)?.turn;
+    if (!turn || turn.classList.contains("collapsed") === collapsed) return;
+    turn.classList.toggle("collapsed", collapsed);
+    reparkAll(turn);
   }
 
-  // Rebuilds only the blocks after the last unchanged one: while an answer streams, that is
-  // the block being written, so parsing and typesetting stay the same size however long it gets.
-  function setAnswerHtml(id, html) {
+  // Keeps the answer's first `kept` blocks and puts those of `html` after them. TranscriptView sends only the
+  // blocks after the last unchanged one: while an answer streams, that is the block being written, so parsing and
+  // typesetting stay the same size however long it gets.
+  function replaceAnswerFrom(id, kept, html) {
     const entry = messages.get(id);
     if (!entry) return;
-    const blocks = html.split(BLOCK_SEPARATOR);
-    let kept = 0;
-    while (kept < entry.blocks.length && kept < blocks.length && entry.blocks[kept] === blocks[kept]) kept++;
     for (const nodes of entry.blockNodes.splice(kept)) {
-      for (const node of nodes) node.remove();
+      for (const node of nodes) {
+        unwatch(node);
+        node.remove();
+      }
     }
-    for (let i = kept; i < blocks.length; i++) {
+    for (const block of html ? html.split(BLOCK_SEPARATOR) : []) {
       const template = document.createElement("template");
-      template.innerHTML = blocks[i];
+      template.innerHTML = block;
       typeset(template.content);
-      entry.blockNodes.push([...template.content.childNodes]);
+      const nodes = [...template.content.childNodes];
+      entry.blockNodes.push(nodes);
       entry.answer.append(template.content);
+      nodes.forEach(watch);
     }
-    entry.blocks = blocks;
     follow();
   }
 
@@ -226,6 +295,7 @@ window.ponder = (() => {
     let node = messages.get(id)?.message;
     while (node) {
       const next = node.nextElementSibling;
+      node.querySelectorAll(".parkable").forEach(unwatch);
       messages.delete(node.dataset.id);
       node.remove();
       node = next;
@@ -233,6 +303,7 @@ window.ponder = (() => {
   }
 
   function clear() {
+    parking.disconnect();
     list().replaceChildren();
     messages.clear();
     following = true;
@@ -314,6 +385,7 @@ window.ponder = (() => {
       document.removeEventListener("mouseup", up);
       root.classList.remove("resizing");
       bridge()?.thinkingWidth(thinkingWidth);
+      reparkAll();
     };
     document.addEventListener("mousemove", move);
     document.addEventListener("mouseup", up);
@@ -339,7 +411,7 @@ window.ponder = (() => {
 
   return {
     clear, addUser, addAssistant, reveal, appendThinking, setThinkingLabel, setThinkingCollapsed,
-    setAnswerHtml, setStatus, removeFrom,
+    replaceAnswerFrom, setStatus, removeFrom,
     scrollToBottom: follow,
     setDark(dark) {
       root.classList.toggle("dark", dark);
@@ -348,10 +420,12 @@ window.ponder = (() => {
     },
     setFontSize(px) {
       root.style.setProperty("--font-size", px + "px");
+      reparkSoon();
     },
     setThinkingWidth(px) {
       thinkingWidth = Math.max(MIN_THINKING_WIDTH, Math.round(px));
       applyThinkingWidth();
+      reparkSoon();
     },
     setThinkingCollapsedByDefault(collapsed) {
       collapsedByDefault = collapsed;

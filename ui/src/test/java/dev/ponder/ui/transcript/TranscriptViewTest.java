@@ -182,6 +182,46 @@ class TranscriptViewTest {
     }
 
     @Test
+    void aMessageShownAnewGetsItsWholeAnswer() throws Exception {
+        fx(() -> {
+            view.addUser(1, "a", 0, 1);
+            view.addAssistant(2, 0, 1);
+            view.setAnswerHtml(2, renderer.render("First paragraph.\n\nSecond"));
+            view.removeFrom(2);
+            view.addAssistant(2, 1, 2);
+            view.setAnswerHtml(2, renderer.render("First paragraph.\n\nSecond, longer."));
+            return null;
+        });
+
+        assertThat(fx(() -> view.answerText(2))).contains("First paragraph.", "Second, longer.");
+    }
+
+    @Test
+    void parksTypesetBlocksFarOffScreenWithoutLosingTheirText() throws Exception {
+        fx(() -> {
+            view.addAssistant(3, 0, 1);
+            view.setAnswerHtml(3, renderer.render("Step $x_i^2$ is worked out here.\n\n".repeat(300)));
+            return null;
+        });
+        // The page follows the answer down: the first block is far above, the last in view.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
+                script("document.querySelector('[data-id=\"3\"] .answer > :first-child').classList.contains('parked')")));
+        assertThat(script("getComputedStyle(document.querySelector('[data-id=\"3\"] .answer .math-inline')).display"))
+                .isEqualTo("none");
+        assertThat(script("document.querySelector('[data-id=\"3\"] .answer > :first-child').offsetHeight"))
+                .isNotEqualTo(0);
+        assertThat(script("document.querySelector('[data-id=\"3\"] .answer > :last-child').classList"
+                + ".contains('parked')")).isEqualTo(false);
+        // Every block's text is still on the page.
+        assertThat(fx(() -> view.answerText(3)).split("worked out", -1)).hasSize(301);
+
+        // What a selection covers is shown, so that copying it takes the math as well.
+        script("getSelection().selectAllChildren(document.querySelector('[data-id=\"3\"] .answer'))");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Integer.valueOf(0).equals(
+                script("document.querySelectorAll('[data-id=\"3\"] .answer > .parked').length")));
+    }
+
+    @Test
     void removesAMessageAndEverythingAfterIt() throws Exception {
         fx(() -> {
             view.addUser(1, "a", 0, 1);

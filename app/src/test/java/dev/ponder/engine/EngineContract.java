@@ -148,7 +148,8 @@ abstract class EngineContract {
     @Test
     void aCorruptModelIsRefusedWithTheFileNamedAndTheEngineLives() throws Exception {
         Path bogus = Files.write(temp.resolve("bogus.gguf"), "GGUF but not really".getBytes());
-        assertThatThrownBy(() -> engine().load(settings().withModelPath(bogus)))
+        LoadSettings corrupt = settings().withModelPath(bogus); // outside the lambda: a missing model skips
+        assertThatThrownBy(() -> engine().load(corrupt))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("bogus.gguf");
         engine().load(settings());
@@ -159,7 +160,8 @@ abstract class EngineContract {
     void aQuantizedCacheTooCoarseForTheModelsHeadsIsRefusedBeforeLlamaCppAborts() throws Exception {
         // stories260K's attention heads are 8 values wide; llama.cpp's q8_0 blocks are 32.
         Acceleration q8 = new Acceleration(BackendChoice.CPU, 0, true, KvCacheType.Q8_0);
-        assertThatThrownBy(() -> engine().load(settings().withAcceleration(q8)))
+        LoadSettings quantized = settings().withAcceleration(q8);
+        assertThatThrownBy(() -> engine().load(quantized))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("f16 KV cache");
         engine().load(settings());

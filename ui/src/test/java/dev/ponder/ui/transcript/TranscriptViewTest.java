@@ -203,11 +203,12 @@ class TranscriptViewTest {
             view.setAnswerHtml(3, renderer.render("Step $x_i^2$ is worked out here.\n\n".repeat(300)));
             return null;
         });
-        // The page follows the answer down: the first block is far above, the last in view.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(
-                script("document.querySelector('[data-id=\"3\"] .answer > :first-child').classList.contains('parked')")));
-        assertThat(script("getComputedStyle(document.querySelector('[data-id=\"3\"] .answer .math-inline')).display"))
-                .isEqualTo("none");
+        // The page follows the answer down: the first block is far above, the last in view. Parked and unrendered
+        // are read in one script: the page re-parks its blocks after typesetting, briefly showing them.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(script(
+                "(() => { const first = document.querySelector('[data-id=\"3\"] .answer > :first-child');"
+                        + " return first.classList.contains('parked')"
+                        + " && getComputedStyle(first.querySelector('.math-inline')).display === 'none'; })()")));
         assertThat(script("document.querySelector('[data-id=\"3\"] .answer > :first-child').offsetHeight"))
                 .isNotEqualTo(0);
         assertThat(script("document.querySelector('[data-id=\"3\"] .answer > :last-child').classList"

@@ -55,9 +55,10 @@ public final class FitPlanner {
                     gpuName, null);
         }
         int onGpu = Math.min(gpuLayers(shape, whole, vram), layers);
-        if (onGpu > 0 && cpuBytes(shape, whole, onGpu) <= ram) {
+        long leftInRam = cpuBytes(shape, whole, onGpu);
+        if (onGpu > 0 && leftInRam <= ram) {
             return new FitPlan(Verdict.GPU_AND_CPU, onGpu, layers, context, whole, gpuBytes(shape, whole, onGpu),
-                    cpuBytes(shape, whole, onGpu), gpuName, null);
+                    leftInRam, gpuName, null);
         }
         if (whole.totalBytes() <= ram) {
             return new FitPlan(Verdict.CPU_ONLY, 0, layers, context, whole, 0, whole.totalBytes(), null,

@@ -149,11 +149,6 @@ public final class TranscriptView extends StackPane {
         call("replaceAnswerFrom", key(id), unchanged, answer.htmlFrom(unchanged));
     }
 
-    /** {@link #setAnswer} with HTML from {@link MarkdownRenderer#render}. */
-    public void setAnswerHtml(long id, String html) {
-        setAnswer(id, AnswerBlocks.of(html));
-    }
-
     /** A line under the answer, muted or (for errors) red; an empty text removes it. */
     public void setStatus(long id, String text, boolean error) {
         call("setStatus", key(id), text, error);

@@ -80,7 +80,7 @@ class TranscriptViewTest {
             view.appendThinking(2, "<b>Power rule</b> gives x³/3.");
             view.setThinkingLabel(2, "Thinking… 3 s · 42 tokens");
             view.setThinkingLabel(2, "Thought for 3 s");
-            view.setAnswerHtml(2, renderer.render(ANSWER));
+            view.setAnswer(2, renderer.renderBlocks(ANSWER));
             return null;
         });
 
@@ -112,13 +112,13 @@ class TranscriptViewTest {
     void keepsTheUnchangedBlocksOfAGrowingAnswer() throws Exception {
         fx(() -> {
             view.addAssistant(9, 0, 1);
-            view.setAnswerHtml(9, renderer.render("First paragraph.\n\nSecond"));
+            view.setAnswer(9, renderer.renderBlocks("First paragraph.\n\nSecond"));
             return null;
         });
         script("document.querySelector('[data-id=\"9\"] .answer p').marked = true");
 
         fx(() -> {
-            view.setAnswerHtml(9, renderer.render("First paragraph.\n\nSecond, longer.\n\n$$x$$"));
+            view.setAnswer(9, renderer.renderBlocks("First paragraph.\n\nSecond, longer.\n\n$$x$$"));
             return null;
         });
 
@@ -132,7 +132,7 @@ class TranscriptViewTest {
         fx(() -> {
             view.addUser(7, "hello", 0, 2);
             view.addAssistant(8, 0, 1);
-            view.setAnswerHtml(8, renderer.render("```java\nint x = 1;\n```"));
+            view.setAnswer(8, renderer.renderBlocks("```java\nint x = 1;\n```"));
             return null;
         });
 
@@ -186,10 +186,10 @@ class TranscriptViewTest {
         fx(() -> {
             view.addUser(1, "a", 0, 1);
             view.addAssistant(2, 0, 1);
-            view.setAnswerHtml(2, renderer.render("First paragraph.\n\nSecond"));
+            view.setAnswer(2, renderer.renderBlocks("First paragraph.\n\nSecond"));
             view.removeFrom(2);
             view.addAssistant(2, 1, 2);
-            view.setAnswerHtml(2, renderer.render("First paragraph.\n\nSecond, longer."));
+            view.setAnswer(2, renderer.renderBlocks("First paragraph.\n\nSecond, longer."));
             return null;
         });
 
@@ -200,7 +200,7 @@ class TranscriptViewTest {
     void parksTypesetBlocksFarOffScreenWithoutLosingTheirText() throws Exception {
         fx(() -> {
             view.addAssistant(3, 0, 1);
-            view.setAnswerHtml(3, renderer.render("Step $x_i^2$ is worked out here.\n\n".repeat(300)));
+            view.setAnswer(3, renderer.renderBlocks("Step $x_i^2$ is worked out here.\n\n".repeat(300)));
             return null;
         });
         // The page follows the answer down: the first block is far above, the last in view. Parked and unrendered
@@ -270,13 +270,13 @@ class TranscriptViewTest {
                     I should show the power rule, the evaluation, and maybe a quick numerical check \
                     with scipy so they can verify it themselves.""");
             view.setThinkingLabel(2, "Thought for 12 s");
-            view.setAnswerHtml(2, renderer.render(ANSWER));
+            view.setAnswer(2, renderer.renderBlocks(ANSWER));
             view.addUser(3, "Thanks! And from 0 to 2?", 0, 1);
             view.addAssistant(4, 0, 1);
             view.appendThinking(4, "Same antiderivative, evaluate at 2: 8/3.");
             view.setThinkingLabel(4, "Thought for 2 s");
             view.setThinkingCollapsed(4, true);
-            view.setAnswerHtml(4, renderer.render("It is $\\frac{8}{3} \\approx 2.667$."));
+            view.setAnswer(4, renderer.renderBlocks("It is $\\frac{8}{3} \\approx 2.667$."));
             view.setStatus(4, "Stopped — partial answer kept", false);
             return null;
         });

@@ -32,11 +32,7 @@ public final class MemoryEstimator {
                 computeBytes(shape, context), outputBytes(shape, parallel));
     }
 
-    /** Keys and values of every layer for every cell of the (padded) context, in f16. */
-    public static long kvBytes(ModelShape shape, int context) {
-        return kvBytes(shape, context, F16_CACHE);
-    }
-
+    /** Keys and values of every layer for every cell of the (padded) context. */
     static long kvBytes(ModelShape shape, int context, double cacheBytesPerValue) {
         long values = shape.layers() * paddedContext(context) * shape.headsKv()
                 * (shape.keyLength() + shape.valueLength());

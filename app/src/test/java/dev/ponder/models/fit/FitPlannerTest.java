@@ -76,7 +76,7 @@ class FitPlannerTest {
         int q8 = FitPlanner.gpuLayers(llama70b, 24 * GIB, 16_384, 34.0 / 32);
 
         assertThat(MemoryEstimator.estimate(llama70b, 16_384, 1, 34.0 / 32).kvBytes())
-                .isEqualTo(MemoryEstimator.kvBytes(llama70b, 16_384) * 17 / 32);
+                .isEqualTo(MemoryEstimator.kvBytes(llama70b, 16_384, MemoryEstimator.F16_CACHE) * 17 / 32);
         assertThat(q8).isGreaterThan(f16);
     }
 

@@ -63,14 +63,16 @@ class MemoryEstimatorTest {
         assertThat(moe.expertBytes()).isEqualTo(169_869_312L); // 8 layers × 3 × (1024 × 1536 × 8) Q4_K weights
         // all the weights but the 6 unused experts of 8, with the output head
         assertThat(moe.bytesReadPerToken()).isEqualTo(227_309_568L - 18_432_000L - 169_869_312L * 6 / 8);
-        assertThat(MemoryEstimator.kvBytes(moe, 4096)).isEqualTo(33_554_432L);
+        assertThat(MemoryEstimator.kvBytes(moe, 4096, MemoryEstimator.F16_CACHE)).isEqualTo(33_554_432L);
     }
 
     @Test
     void theContextIsRoundedUpToWholeBlocksOfCells() throws Exception {
         ModelShape qwen = shape(SyntheticModel.QWEN2_1_5B);
 
-        assertThat(MemoryEstimator.kvBytes(qwen, 4000)).isEqualTo(MemoryEstimator.kvBytes(qwen, 4096));
-        assertThat(MemoryEstimator.kvBytes(qwen, 4097)).isEqualTo(MemoryEstimator.kvBytes(qwen, 4352));
+        assertThat(MemoryEstimator.kvBytes(qwen, 4000, MemoryEstimator.F16_CACHE))
+                .isEqualTo(MemoryEstimator.kvBytes(qwen, 4096, MemoryEstimator.F16_CACHE));
+        assertThat(MemoryEstimator.kvBytes(qwen, 4097, MemoryEstimator.F16_CACHE))
+                .isEqualTo(MemoryEstimator.kvBytes(qwen, 4352, MemoryEstimator.F16_CACHE));
     }
 }

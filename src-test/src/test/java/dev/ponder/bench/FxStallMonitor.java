@@ -130,7 +130,10 @@ final class FxStallMonitor {
             String name = frame.getClassName() + "." + frame.getMethodName();
             for (Map.Entry<String, String> kind : KINDS.entrySet()) {
                 if (name.contains(kind.getKey())) {
-                    return kind.getValue();
+                    // Ponder's own work is named by its method: it is the part this project can change.
+                    return kind.getKey().equals("dev.ponder.") ? kind.getValue() + ": "
+                            + frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1) + "."
+                            + frame.getMethodName() : kind.getValue();
                 }
             }
         }

@@ -236,6 +236,26 @@ class ChatWindowTest {
     }
 
     @Test
+    void aNewConversationIsInTheSidebarWhileItsFirstReplyStreams() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            tokens.add("word" + i + " ");
+        }
+        ScriptedEngine engine = new ScriptedEngine("", tokens).withTokenDelay(Duration.ofMillis(5));
+        try (WindowFixture fixture = WindowFixture.open(dir, engine)) {
+            fixture.send("Talk for a long time");
+            fixture.waitUntil(Duration.ofSeconds(10), () -> fixture.window().chat().liveProperty().get() != null);
+
+            fixture.waitUntil(Duration.ofSeconds(5), () -> rowOf(fixture, "Talk for a long time") != null);
+            assertThat(fixture.window().chat().generatingProperty().get()).isTrue();
+            WindowFixture.onFx(() -> {
+                ((Button) fixture.lookup("#stop")).fire();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void aRowsMenuActsOnTheConversationItWasOpenedOn() throws Exception {
         seedConversation("First", "q", "a");
         seedConversation("Second", "q", "a");

@@ -3,6 +3,7 @@ package dev.ponder.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -36,13 +37,32 @@ public final class Background implements AutoCloseable {
             LOG.debug("background work failed", error);
             failed.accept(error);
         });
-        executor.execute(task);
+        if (!submit(task)) {
+            task.cancel(false);
+        }
         return task;
     }
 
     /** Fire-and-forget work whose only result is a change the FX thread makes afterwards, if any. */
     public void execute(Runnable work) {
-        executor.execute(work);
+        submit(work);
+    }
+
+    /**
+     * A reply that ends as the window closes still reports back and asks for more (a sidebar refresh): once closed,
+     * such work is dropped, as the window and the database it would touch are going.
+     */
+    private boolean submit(Runnable work) {
+        try {
+            executor.execute(work);
+            return true;
+        } catch (RejectedExecutionException e) {
+            if (!executor.isShutdown()) {
+                throw e;
+            }
+            LOG.debug("the window is closing: work submitted after it closed is dropped");
+            return false;
+        }
     }
 
     /** Runs {@code update} on the FX thread (immediately if already there). */

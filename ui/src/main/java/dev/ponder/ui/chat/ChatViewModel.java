@@ -101,7 +101,7 @@ public final class ChatViewModel {
         problem.set(null);
     }
 
-    /** Called after a turn adds or renames a conversation, so that the sidebar can refresh. */
+    /** Called when a turn starts or ends, as it adds, renames or reorders conversations: the sidebar refreshes. */
     public void setOnConversationsChanged(Runnable listener) {
         onConversationsChanged = listener;
     }
@@ -267,6 +267,8 @@ public final class ChatViewModel {
                     }
                     turns.add(Turn.single(reply));
                     live.set(new LiveReply(reply.id(), buffer, Instant.now()));
+                    // A new conversation is in the sidebar while its first reply streams, not only once it ends.
+                    onConversationsChanged.run();
                 });
             }
 

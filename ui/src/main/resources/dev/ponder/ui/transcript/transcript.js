@@ -7,6 +7,7 @@ window.ponder = (() => {
   const root = document.documentElement;
   const messages = new Map();
   const THINKING_BLOCK_CHARS = 2000;
+  const CHUNK_BLOCKS = 32;
   const icons = {
     copy: "M16 1H4c-1.1 0-2 .9-2 2v14h2V3h12V1zm3 4H8c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h11c1.1 0 2-.9 2-2V7c0-1.1-.9-2-2-2zm0 16H8V7h11v14z",
     check: "M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z",
@@ -32,7 +33,9 @@ window.ponder = (() => {
   // superscript and fraction relatively), and WebKit walks every layer of the page whenever it lays out or paints
   // a frame: a long answer with math cost 20-50 ms a frame while it streamed. A finished block far off screen is
   // "parked": its height is pinned and its elements are not rendered, so it has no layers until it comes near.
-  // The DOM stays whole: text, copying and the test hooks see everything.
+  // The DOM stays whole: text, copying and the test hooks see everything. Blocks are parked in chunks of
+  // CHUNK_BLOCKS: with one observed element a block, a 10,000-token answer had over a thousand, and WebKit
+  // checked each of them, and laid out each as a child of the answer, on every frame.
   const parking = new IntersectionObserver(entries => {
     for (const entry of entries) {
       if (entry.isIntersecting) unpark(entry.target);
@@ -91,27 +94,27 @@ window.ponder = (() => {
     return button;
   }
 
-  function park(block, height) {
-    if (height <= 0 || block.classList.contains("parked")) return;
-    block.style.height = height + "px";
-    block.classList.add("parked");
+  // A chunk's first and last blocks' margins collapse through it with its neighbours'; parked, it has no blocks
+  // shown, so it takes their margins as its own and the page around it stays where it was.
+  function park(chunk, height) {
+    if (height <= 0 || chunk.classList.contains("parked")) return;
+    const first = chunk.firstElementChild;
+    const last = chunk.lastElementChild;
+    if (first) chunk.style.marginTop = getComputedStyle(first).marginTop;
+    if (last) chunk.style.marginBottom = getComputedStyle(last).marginBottom;
+    chunk.style.height = height + "px";
+    chunk.classList.add("parked");
   }
 
-  function unpark(block) {
-    if (!block.classList.contains("parked")) return;
-    block.classList.remove("parked");
-    block.style.height = "";
+  function unpark(chunk) {
+    if (!chunk.classList.contains("parked")) return;
+    chunk.classList.remove("parked");
+    chunk.style.height = chunk.style.marginTop = chunk.style.marginBottom = "";
   }
 
-  function watch(block) {
-    if (block.nodeType !== Node.ELEMENT_NODE) return;
-    block.classList.add("parkable");
-    parking.observe(block);
-  }
-
-  function unwatch(block) {
-    if (block.nodeType !== Node.ELEMENT_NODE) return;
-    parking.unobserve(block);
+  function watch(chunk) {
+    chunk.classList.add("parkable");
+    parking.observe(chunk);
   }
 
   // A pinned height is only right for the width and font it was measured at: after those change, every block is
@@ -205,6 +208,7 @@ window.ponder = (() => {
     gutter.addEventListener("mousedown", startResize);
     entry.answer = element("div", "answer markdown");
     entry.blockNodes = [];
+    entry.chunks = [];
     entry.status = element("div", "status");
     const actions = element("div", "actions");
     actions.append(copyButton(id), iconButton("regenerate", "Regenerate", () => send("REGENERATE", id)));
@@ -266,19 +270,31 @@ window.ponder = (() => {
     const entry = messages.get(id);
     if (!entry) return;
     for (const nodes of entry.blockNodes.splice(kept)) {
-      for (const node of nodes) {
-        unwatch(node);
-        node.remove();
-      }
+      for (const node of nodes) node.remove();
     }
+    for (const chunk of entry.chunks.splice(Math.ceil(kept / CHUNK_BLOCKS))) {
+      parking.unobserve(chunk);
+      chunk.remove();
+    }
+    const changed = new Set();
+    if (kept % CHUNK_BLOCKS) changed.add(entry.chunks[entry.chunks.length - 1]);
     for (const block of html ? html.split(BLOCK_SEPARATOR) : []) {
       const template = document.createElement("template");
       template.innerHTML = block;
       typeset(template.content);
-      const nodes = [...template.content.childNodes];
-      entry.blockNodes.push(nodes);
-      entry.answer.append(template.content);
-      nodes.forEach(watch);
+      if (entry.blockNodes.length % CHUNK_BLOCKS === 0) {
+        entry.chunks.push(entry.answer.appendChild(element("div", "chunk")));
+      }
+      const chunk = entry.chunks[entry.chunks.length - 1];
+      entry.blockNodes.push([...template.content.childNodes]);
+      chunk.append(template.content);
+      changed.add(chunk);
+    }
+    // A changed chunk is shown, then measured again: its pinned height is no longer right.
+    for (const chunk of changed) {
+      unpark(chunk);
+      parking.unobserve(chunk);
+      watch(chunk);
     }
     follow();
   }
@@ -295,7 +311,7 @@ window.ponder = (() => {
     let node = messages.get(id)?.message;
     while (node) {
       const next = node.nextElementSibling;
-      node.querySelectorAll(".parkable").forEach(unwatch);
+      node.querySelectorAll(".parkable").forEach(chunk => parking.unobserve(chunk));
       messages.delete(node.dataset.id);
       node.remove();
       node = next;

@@ -10,6 +10,7 @@ import javafx.animation.AnimationTimer;
 import dev.ponder.ui.Background;
 import dev.ponder.ui.transcript.AnswerBlocks;
 import dev.ponder.ui.transcript.MarkdownRenderer;
+import dev.ponder.ui.transcript.StreamingMarkdown;
 import dev.ponder.ui.transcript.TranscriptView;
 
 /**
@@ -18,10 +19,10 @@ import dev.ponder.ui.transcript.TranscriptView;
  * thread at most every {@value #RENDER_INTERVAL_MILLIS} ms, newest text first, its HTML swapped in on a later pulse.
  * Never a {@code Platform.runLater} per token.
  *
- * <p>The whole answer is rendered each time, so a long one takes longer: the interval grows to
- * {@value #RENDER_COST_SHARE} times the last rendering's time, so that rendering never takes more than a share of a
- * core from the FX and render threads (on two cores, a 10,000-token answer rendered every 80 ms held one a third of
- * the time and left the FX thread waiting for a core).
+ * <p>Each rendering starts from the answer's last block ({@link StreamingMarkdown}), but that block can grow long (a
+ * long code listing): the interval grows to {@value #RENDER_COST_SHARE} times the last rendering's time, so that
+ * rendering never takes more than a share of a core from the FX and render threads (on two cores, a 10,000-token
+ * answer rendered whole every 80 ms held one a third of the time and left the FX thread waiting for a core).
  */
 final class StreamingPulse extends AnimationTimer {
 
@@ -43,6 +44,7 @@ final class StreamingPulse extends AnimationTimer {
     private final AtomicReference<Rendered> rendered = new AtomicReference<>();
 
     private long messageId = -1;
+    private StreamingMarkdown markdown;
     private int thinkingTokens;
     private boolean thinking;
     private long lastLabelSecond = -1;
@@ -117,6 +119,7 @@ final class StreamingPulse extends AnimationTimer {
 
     private void startReply(LiveReply reply) {
         messageId = reply.messageId();
+        markdown = new StreamingMarkdown(renderer);
         thinkingTokens = 0;
         thinking = false;
         lastLabelSecond = -1;
@@ -132,12 +135,13 @@ final class StreamingPulse extends AnimationTimer {
         }
     }
 
-    private void render(long id, String markdown, long now) {
+    private void render(long id, String text, long now) {
         renderInFlight = true;
         lastRenderNanos = now;
+        StreamingMarkdown replyMarkdown = markdown;
         background.execute(() -> {
             long started = System.nanoTime();
-            AnswerBlocks answer = renderer.renderBlocks(markdown);
+            AnswerBlocks answer = replyMarkdown.render(text);
             rendered.set(new Rendered(id, answer, System.nanoTime() - started));
         });
     }

@@ -19,9 +19,12 @@ public record AnswerBlocks(List<String> blocks) {
         blocks = List.copyOf(blocks);
     }
 
-    /** Splits HTML from {@link MarkdownRenderer} into its blocks. */
+    /**
+     * Splits HTML from {@link MarkdownRenderer} into its blocks. The line breaks between blocks are left out: a block
+     * rendered first, as {@link StreamingMarkdown} renders the last one, then reads the same as when others precede it.
+     */
     static AnswerBlocks of(String html) {
-        return html.isEmpty() ? NONE : new AnswerBlocks(List.of(SEPARATOR.split(html, -1)));
+        return html.isEmpty() ? NONE : new AnswerBlocks(SEPARATOR.splitAsStream(html).map(String::strip).toList());
     }
 
     /** How many leading blocks this answer and {@code earlier} have in common. */

@@ -8,6 +8,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,9 +58,24 @@ public final class MarkdownRenderer {
     }
 
     public String render(String markdown) {
+        return located(markdown).html();
+    }
+
+    /**
+     * The HTML, and where each top-level block's first line starts in {@code markdown}: one start a block of
+     * {@link #renderBlocks}.
+     */
+    Located located(String markdown) {
         MathSpans.Protected math = MathSpans.protect(markdown);
         Document document = parser.parse(math.markdown());
+        List<Integer> starts = new ArrayList<>();
+        // From the start of the block's first line: an indented code block's own start is after its indent.
+        document.getChildren().forEach(block -> starts.add(math.sourceOffset(
+                math.markdown().lastIndexOf('\n', block.getStartOffset() - 1) + 1)));
         BlockSeparator.insertInto(document);
-        return math.restore(renderer.render(document));
+        return new Located(math.restore(renderer.render(document)), List.copyOf(starts));
+    }
+
+    record Located(String html, List<Integer> starts) {
     }
 }

@@ -15,7 +15,14 @@ final class MathSpans {
 
     enum Kind { INLINE, DISPLAY, PENDING }
 
-    record Span(Kind kind, String tex, String source) {}
+    /** @param at where its placeholder starts in the protected Markdown */
+    record Span(Kind kind, String tex, String source, int at) {
+
+        /** How much shorter the protected Markdown is for this span: its placeholder for its source. */
+        int shrink(int index) {
+            return source.length() - (2 + Integer.toString(index).length());
+        }
+    }
 
     // Private-use characters: Markdown gives them no meaning and models do not write them.
     private static final char OPEN = '\uE000';
@@ -29,6 +36,8 @@ final class MathSpans {
             "<p>" + OPEN + "(\\d+)" + CLOSE + "</p>"
                     + "|(<br\\s*/?>\\s*)?" + OPEN + "(\\d+)" + CLOSE + "(\\s*<br\\s*/?>)?"
                     + "|(<code\\b[^>]*>)|(</code>)|(<[^>]*>)");
+
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
 
     private static final Pattern PLACEHOLDER = Pattern.compile(OPEN + "(\\d+)" + CLOSE);
 
@@ -84,6 +93,15 @@ final class MathSpans {
             }
             m.appendTail(result);
             return result.toString();
+        }
+
+        /** Where a position in the protected Markdown (outside math) was in the Markdown as written. */
+        int sourceOffset(int protectedOffset) {
+            int offset = protectedOffset;
+            for (int i = 0; i < spans.size() && spans.get(i).at() < protectedOffset; i++) {
+                offset += spans.get(i).shrink(i);
+            }
+            return offset;
         }
 
         private Span span(String index) {
@@ -170,9 +188,12 @@ final class MathSpans {
     private void skipCodeSpan() {
         int run = runLength(pos, '`');
         int search = pos + run;
+        // A code span ends with its paragraph: backticks further on must not hide later paragraphs' math.
+        Matcher blank = BLANK_LINE.matcher(source);
+        int paragraphEnd = blank.find(search) ? blank.start() : source.length();
         while (true) {
             int next = source.indexOf('`', search);
-            if (next < 0) {
+            if (next < 0 || next >= paragraphEnd) {
                 break;
             }
             int closing = runLength(next, '`');
@@ -262,8 +283,9 @@ final class MathSpans {
     }
 
     private void add(Kind kind, String tex, int end) {
+        int at = out.length();
         out.append(OPEN).append(spans.size()).append(CLOSE);
-        spans.add(new Span(kind, tex.strip(), source.substring(pos, end)));
+        spans.add(new Span(kind, tex.strip(), source.substring(pos, end), at));
         pos = end;
     }
 

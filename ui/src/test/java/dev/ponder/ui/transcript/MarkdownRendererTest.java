@@ -90,6 +90,13 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aBacktickLeftOpenInOneParagraphLeavesTheNextOnesMathAlone() {
+        String html = renderer.render("A stray `backtick here.\n\nThen $a_1$ and `code`.");
+
+        assertThat(html).contains("<span class=\"math-inline\">a_1</span>", "<code>code</code>");
+    }
+
+    @Test
     void showsAnUnclosedDisplayMathAsPendingSource() {
         String html = renderer.render("Then\n\n$$\n\\frac{a_1}{");
 

@@ -35,8 +35,11 @@ import dev.ponder.window.WindowFixture;
  * launch measurements need a display:
  * <pre>
  * xvfb-run -a ./mvnw -B -pl src-test -am test -Dtest=UiBenchmark -Dponder.bench=true \
- *     -Dsurefire.failIfNoSpecifiedTests=false
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dponder.test.jvm="--enable-native-access=ALL-UNNAMED \
+ *     $(grep -v '^#' ui/jvm.options | tr '\n' ' ')"
  * </pre>
+ * The last option gives the test JVM the window's own options: without it, the streaming figures are those of a
+ * JVM with another collector and compiler.
  * The table is in {@code src-test/target/surefire-reports/dev.ponder.bench.UiBenchmark-output.txt}. The streaming
  * figures come from the test JVM (headless Monocle, software rendering), the JVM's own collector pauses and the FX
  * thread's work during stalls listed apart; the launch figures from a separate window process started with

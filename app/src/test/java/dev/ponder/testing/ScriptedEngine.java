@@ -32,6 +32,7 @@ public final class ScriptedEngine implements Engine {
     private final AtomicInteger calls = new AtomicInteger();
     private final EngineException failAfterScript;
     private volatile Duration tokenDelay = Duration.ZERO;
+    private volatile Duration promptTime = Duration.ZERO;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile List<ChatTurn> lastTurns = List.of();
 
@@ -59,6 +60,12 @@ public final class ScriptedEngine implements Engine {
     /** How many generations were asked for. */
     public int calls() {
         return calls.get();
+    }
+
+    /** Waits {@code time} before the first token, as a real model reads the prompt first. */
+    public ScriptedEngine withPromptTime(Duration time) {
+        promptTime = time;
+        return this;
     }
 
     /** Paces the script like a real model: one token every {@code delay} on average. */
@@ -103,6 +110,7 @@ public final class ScriptedEngine implements Engine {
         cancelled.set(false);
         List<String> tokens = replies.get(Math.min(calls.getAndIncrement(), replies.size() - 1));
         int sent = 0;
+        sleep(promptTime);
         long start = System.nanoTime();
         for (String token : tokens) {
             if (cancelled.get()) {
@@ -124,8 +132,15 @@ public final class ScriptedEngine implements Engine {
             return;
         }
         long due = start + tokenDelay.toNanos() * sent;
+        sleep(Duration.ofNanos(Math.max(0, due - System.nanoTime())));
+    }
+
+    private static void sleep(Duration time) throws EngineException {
+        if (time.isZero()) {
+            return;
+        }
         try {
-            Thread.sleep(Duration.ofNanos(Math.max(0, due - System.nanoTime())));
+            Thread.sleep(time);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted", e);

@@ -47,6 +47,8 @@ final class FxStallMonitor {
     }
 
     private final List<Double> probeWaits = Collections.synchronizedList(new ArrayList<>());
+    /** Each probe as when it was posted (seconds since the start) and how long it waited (ms). */
+    private final List<double[]> probes = Collections.synchronizedList(new ArrayList<>());
     /** Stalls over 16 ms: when the probe was posted (seconds since the start) and how long it waited. */
     private final List<double[]> stalls = Collections.synchronizedList(new ArrayList<>());
     private final long startedNanos = System.nanoTime();
@@ -106,6 +108,7 @@ final class FxStallMonitor {
                 overdue.pollFirst();
                 double waited = (System.nanoTime() - posted) / 1e6;
                 probeWaits.add(waited);
+                probes.add(new double[] {(posted - startedNanos) / 1e9, waited});
                 if (waited > STALL_MS) {
                     stalls.add(new double[] {(posted - startedNanos) / 1e9, waited});
                 }
@@ -156,6 +159,28 @@ final class FxStallMonitor {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) collector).removeNotificationListener(gcListener);
         }
+    }
+
+    /** Seconds since this monitor started: to mark when text began and stopped streaming. */
+    double secondsSinceStart(long nanoTime) {
+        return (nanoTime - startedNanos) / 1e9;
+    }
+
+    /**
+     * The FX thread's longest wait and the waits over 16 ms of the probes posted from {@code from} to {@code to}
+     * (seconds since the start): what the issue's figure counts, text streaming, apart from what comes before the
+     * first token (the message sent and shown) and after the last (the final rendering).
+     */
+    List<String> streamingRows(String label, double from, double to) {
+        List<Double> waits;
+        synchronized (probes) {
+            waits = new ArrayList<>(probes.stream().filter(probe -> probe[0] >= from && probe[0] <= to)
+                    .map(probe -> probe[1]).toList());
+        }
+        return List.of(
+                UiBenchmark.row(label + " while text streams: FX thread busy, max ms", max(waits)),
+                UiBenchmark.row(label + " while text streams: probes > 16 ms, of " + waits.size(),
+                        Long.toString(count(waits))));
     }
 
     /** The table's rows, each figure prefixed with {@code label}. */

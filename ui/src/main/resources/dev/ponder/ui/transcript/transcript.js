@@ -455,7 +455,10 @@ window.ponder = (() => {
       reparkSoon();
     },
     setThinkingWidth(px) {
-      thinkingWidth = Math.max(MIN_THINKING_WIDTH, Math.round(px));
+      const width = Math.max(MIN_THINKING_WIDTH, Math.round(px));
+      // A drag in the page ends by telling the window the width it already has here, and has re-parked since.
+      if (width === thinkingWidth) return;
+      thinkingWidth = width;
       applyThinkingWidth();
       reparkSoon();
     },

@@ -9,7 +9,8 @@
 # or PONDER_CLASSPATH; the test jar for the first-token split, PONDER_TEST_JAR); java 25 (JAVA_HOME). Knobs: THREADS
 # (default: half the logical CPUs, llama-bench's own default on most machines), RUNS (5), MODE (ponder bench's --mode:
 # both), ATTENTION ("off on": ponder bench without and with flash attention), MODELS (a folder for the model files,
-# default native/target/models).
+# default native/target/models), PROMPTS (prompt lengths, default 512,1000), ROUNDS (1: llama-bench and Ponder one
+# after the other, again and again, so that a slow spell of the machine shows as one round's outlier).
 set -uo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 checkout="$(dirname "$here")"
@@ -24,6 +25,8 @@ threads="${THREADS:-$(( $(nproc) / 2 ))}"
 runs="${RUNS:-5}"
 mode="${MODE:-both}"
 attentions="${ATTENTION:-off on}"
+prompts="${PROMPTS:-512,1000}"
+rounds="${ROUNDS:-1}"
 classpath="${PONDER_CLASSPATH:-$checkout/app/target/ponder-app.jar:$checkout/app/target/lib/*}"
 test_jar="${PONDER_TEST_JAR:-$checkout/app/target/ponder-app-tests.jar}"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -41,6 +44,13 @@ prompt_eval_times() {
   grep -o 'prompt eval time = *[0-9.]* ms / *[0-9]* tokens' "$1" \
     | awk '$8 >= 100 { times[$8] = times[$8] " " $5 } END { for (n in times) print "  llama.cpp inside the" \
       " engine, " n "-token prompt, prompt eval ms (warm-up first):" times[n] }'
+}
+
+# From "LENGTH MILLISECONDS" lines, one a prompt length: the rate at which each longer prompt's extra tokens were
+# processed. Costs paid once a request (the socket, sampling the first token) cancel out; costs a token do not.
+marginal_rates() {
+  sort -n | awk -v what="$1" 'NR > 1 { printf "  %s: tokens %d to %d: %.0f tokens/s more\n", what, n, $1,
+    ($1 - n) / (($2 - ms) / 1000) } { n = $1; ms = $2 }'
 }
 
 # The peak of the GPU memory in use while a command runs, from nvidia-smi when there is one. Kept apart from the timed
@@ -74,20 +84,32 @@ for shape in "${shapes[@]}"; do
     rm -f "$models/random-qwen2-$shape-F16.gguf"
     echo "made $model ($(du -h "$model" | cut -f1)) in $(( $(date +%s) - start )) s"
   fi
-  echo "== $shape: llama-bench"
-  "$build/llama-bench" -m "$model" -p 512,1000 -n 128 -ngl 99 -t "$threads" -fa 0,1 -r "$runs" 2>/dev/null
-  for attention in $attentions; do
-    flag=()
-    [ "$attention" = on ] && flag=(--flash-attention)
-    echo "== $shape: ponder bench, flash attention $attention"
-    # stderr holds llama.cpp's own log (the in-process engine cannot silence it): kept aside, shown on failure.
-    ponder bench --model "$model" --backend "$backend" --threads "$threads" --tokens 128 \
-      --prompt-tokens 512,1000 --runs "$runs" --mode "$mode" "${flag[@]}" 2>"$models/ponder-bench.err" \
-      || grep -v '^llama\|^load\|^print_info\|^\.' "$models/ponder-bench.err" | tail -20
-    prompt_eval_times "$models/ponder-bench.err"
-    echo "  GPU memory: one short untimed run of the engine child alone, with a 1,000-token prompt"
-    peak_memory ponder bench --model "$model" --backend "$backend" --threads "$threads" --tokens 16 \
-      --prompt-tokens 1000 --runs 1 --mode child "${flag[@]}" 2>/dev/null | grep "GPU memory in use"
+  for round in $(seq "$rounds"); do
+    echo "== $shape, round $round of $rounds: llama-bench"
+    "$build/llama-bench" -m "$model" -p "$prompts" -n 128 -ngl 99 -t "$threads" -fa 0,1 -r "$runs" 2>/dev/null \
+      | tee "$models/llama-bench.out"
+    for fa in 0 1; do
+      awk -F'|' -v fa="$fa" '$8 + 0 == fa && $9 ~ /pp/ { n = $9; gsub(/[^0-9]/, "", n); split($10, r, " ");
+        print n, n / r[1] * 1000 }' "$models/llama-bench.out" | marginal_rates "llama-bench, flash attention $fa"
+    done
+    for attention in $attentions; do
+      flag=()
+      [ "$attention" = on ] && flag=(--flash-attention)
+      echo "== $shape, round $round: ponder bench, flash attention $attention"
+      # stderr holds llama.cpp's own log (the in-process engine cannot silence it): kept aside, shown on failure.
+      ponder bench --model "$model" --backend "$backend" --threads "$threads" --tokens 128 \
+        --prompt-tokens "$prompts" --runs "$runs" --mode "$mode" "${flag[@]}" 2>"$models/ponder-bench.err" \
+        | tee "$models/ponder-bench.out" \
+        || grep -v '^llama\|^load\|^print_info\|^\.' "$models/ponder-bench.err" | tail -20
+      for m in in-process child; do
+        awk -v m="$m" '$1 == m && NF == 6 { print $3, $4 }' "$models/ponder-bench.out" \
+          | marginal_rates "Ponder $m, from the time to first token"
+      done
+      prompt_eval_times "$models/ponder-bench.err"
+      echo "  GPU memory: one short untimed run of the engine child alone, with a 1,000-token prompt"
+      peak_memory ponder bench --model "$model" --backend "$backend" --threads "$threads" --tokens 16 \
+        --prompt-tokens 1000 --runs 1 --mode child "${flag[@]}" 2>/dev/null | grep "GPU memory in use"
+    done
   done
   if [ -f "$test_jar" ]; then
     "$java" --enable-native-access=ALL-UNNAMED -Dponder.backend="$backend" -Dponder.native.dir="$build" \

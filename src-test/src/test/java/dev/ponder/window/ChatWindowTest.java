@@ -57,12 +57,7 @@ class ChatWindowTest {
 
     @Test
     void stopEndsTheReplyWithinAHundredMillisecondsAndKeepsWhatWasWritten() throws Exception {
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            tokens.add("word" + i + " ");
-        }
-        ScriptedEngine engine = new ScriptedEngine("", tokens).withTokenDelay(Duration.ofMillis(5));
-        try (WindowFixture fixture = WindowFixture.open(dir, engine)) {
+        try (WindowFixture fixture = WindowFixture.open(dir, tenSecondReply())) {
             fixture.send("Talk for a long time");
             fixture.waitUntil(Duration.ofSeconds(10), () -> fixture.window().chat().liveProperty().get() != null);
             Thread.sleep(300);
@@ -237,12 +232,7 @@ class ChatWindowTest {
 
     @Test
     void aNewConversationIsInTheSidebarWhileItsFirstReplyStreams() throws Exception {
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            tokens.add("word" + i + " ");
-        }
-        ScriptedEngine engine = new ScriptedEngine("", tokens).withTokenDelay(Duration.ofMillis(5));
-        try (WindowFixture fixture = WindowFixture.open(dir, engine)) {
+        try (WindowFixture fixture = WindowFixture.open(dir, tenSecondReply())) {
             fixture.send("Talk for a long time");
             fixture.waitUntil(Duration.ofSeconds(10), () -> fixture.window().chat().liveProperty().get() != null);
 
@@ -282,6 +272,15 @@ class ChatWindowTest {
             fixture.waitUntil(Duration.ofSeconds(5), () -> conversations.conversations().size() == 1);
             assertThat(WindowFixture.onFx(() -> conversations.conversations().getFirst().title())).isEqualTo("Second");
         }
+    }
+
+    /** "word0 word1 …", 2,000 words at 200 a second: a reply still streaming whenever a test looks. */
+    private static ScriptedEngine tenSecondReply() {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            tokens.add("word" + i + " ");
+        }
+        return new ScriptedEngine("", tokens).withTokenDelay(Duration.ofMillis(5));
     }
 
     private static ListCell<?> rowOf(WindowFixture fixture, String title) {

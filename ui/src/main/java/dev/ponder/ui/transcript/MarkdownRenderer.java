@@ -58,7 +58,8 @@ public final class MarkdownRenderer {
     }
 
     public String render(String markdown) {
-        return located(markdown).html();
+        MathSpans.Protected math = MathSpans.protect(markdown);
+        return html(math, parser.parse(math.markdown()));
     }
 
     /**
@@ -72,8 +73,12 @@ public final class MarkdownRenderer {
         // From the start of the block's first line: an indented code block's own start is after its indent.
         document.getChildren().forEach(block -> starts.add(math.sourceOffset(
                 math.markdown().lastIndexOf('\n', block.getStartOffset() - 1) + 1)));
+        return new Located(html(math, document), List.copyOf(starts));
+    }
+
+    private String html(MathSpans.Protected math, Document document) {
         BlockSeparator.insertInto(document);
-        return new Located(math.restore(renderer.render(document)), List.copyOf(starts));
+        return math.restore(renderer.render(document));
     }
 
     record Located(String html, List<Integer> starts) {

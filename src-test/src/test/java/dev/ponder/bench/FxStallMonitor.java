@@ -46,11 +46,8 @@ final class FxStallMonitor {
         KINDS.put("dev.ponder.", "Ponder's own code");
     }
 
-    private final List<Double> probeWaits = Collections.synchronizedList(new ArrayList<>());
     /** Each probe as when it was posted (seconds since the start) and how long it waited (ms). */
     private final List<double[]> probes = Collections.synchronizedList(new ArrayList<>());
-    /** Stalls over 16 ms: when the probe was posted (seconds since the start) and how long it waited. */
-    private final List<double[]> stalls = Collections.synchronizedList(new ArrayList<>());
     private final long startedNanos = System.nanoTime();
     private final List<Double> pulseGaps = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedDeque<Long> overdue = new ConcurrentLinkedDeque<>();
@@ -106,12 +103,7 @@ final class FxStallMonitor {
             overdue.addLast(posted);
             Platform.runLater(() -> {
                 overdue.pollFirst();
-                double waited = (System.nanoTime() - posted) / 1e6;
-                probeWaits.add(waited);
-                probes.add(new double[] {(posted - startedNanos) / 1e9, waited});
-                if (waited > STALL_MS) {
-                    stalls.add(new double[] {(posted - startedNanos) / 1e9, waited});
-                }
+                probes.add(new double[] {(posted - startedNanos) / 1e9, (System.nanoTime() - posted) / 1e6});
             });
             pause(2);
         }
@@ -172,20 +164,25 @@ final class FxStallMonitor {
      * first token (the message sent and shown) and after the last (the final rendering).
      */
     List<String> streamingRows(String label, double from, double to) {
-        List<Double> waits;
-        synchronized (probes) {
-            waits = new ArrayList<>(probes.stream().filter(probe -> probe[0] >= from && probe[0] <= to)
-                    .map(probe -> probe[1]).toList());
-        }
+        List<Double> waits = waitsPostedBetween(from, to);
         return List.of(
                 UiBenchmark.row(label + " while text streams: FX thread busy, max ms", max(waits)),
                 UiBenchmark.row(label + " while text streams: probes > 16 ms, of " + waits.size(),
                         Long.toString(count(waits))));
     }
 
+    /** How long each probe posted from {@code from} to {@code to} (seconds since the start) waited, in ms. */
+    private List<Double> waitsPostedBetween(double from, double to) {
+        synchronized (probes) {
+            return new ArrayList<>(probes.stream().filter(probe -> probe[0] >= from && probe[0] <= to)
+                    .map(probe -> probe[1]).toList());
+        }
+    }
+
     /** The table's rows, each figure prefixed with {@code label}. */
     List<String> rows(String label) {
         List<double[]> distinct = distinctStalls();
+        List<Double> probeWaits = waitsPostedBetween(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         List<String> rows = new ArrayList<>(List.of(
                 UiBenchmark.row(label + " FX thread busy (probe wait): max ms", max(probeWaits)),
                 UiBenchmark.row(label + " FX thread busy: p99 ms", percentile(probeWaits, 99)),
@@ -210,14 +207,16 @@ final class FxStallMonitor {
      */
     private List<double[]> distinctStalls() {
         List<double[]> distinct = new ArrayList<>();
-        synchronized (stalls) {
-            for (double[] stall : stalls) {
-                double[] last = distinct.isEmpty() ? null : distinct.getLast();
-                if (last != null && stall[0] < last[0] + last[1] / 1e3) {
-                    last[1] = Math.max(last[1], stall[1]);
-                } else {
-                    distinct.add(stall.clone());
-                }
+        List<double[]> stalls;
+        synchronized (probes) {
+            stalls = probes.stream().filter(probe -> probe[1] > STALL_MS).toList();
+        }
+        for (double[] stall : stalls) {
+            double[] last = distinct.isEmpty() ? null : distinct.getLast();
+            if (last != null && stall[0] < last[0] + last[1] / 1e3) {
+                last[1] = Math.max(last[1], stall[1]);
+            } else {
+                distinct.add(stall.clone());
             }
         }
         // A pause that began while the prober slept delays no probe: it stopped the FX thread all the same.

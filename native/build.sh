@@ -2,6 +2,7 @@
 # Builds one variant of Ponder's native engine into native/target/<variant>/:
 #   libjllama.so    java-llama.cpp 4.2.0's JNI library linked with llama.cpp b4980 (what the app loads)
 #   llama-bench, llama-quantize, llama-server   llama.cpp's own tools, from the same sources and options
+#   test-tokenizer-0   llama.cpp's tokenizer test, with which every build checks Ponder's fix to the Qwen2 tokenizer
 #
 # Usage: native/build.sh VARIANT [--jobs N] [--targets "T1 T2 …"]
 #   cpu         portable x86-64-v3 (AVX2, FMA, F16C, BMI2): what a release ships
@@ -45,7 +46,7 @@ case "$variant" in
         default_targets="jllama llama-bench llama-quantize" ;;
   *) echo "usage: native/build.sh cpu|cpu-native|vulkan|cuda [--jobs N] [--targets \"T …\"]" >&2; exit 2 ;;
 esac
-targets="${targets:-$default_targets}"
+targets="${targets:-$default_targets} test-tokenizer-0"
 
 pin() { sed -n "s/^set($1 \(.*\))$/\1/p" "$here/CMakeLists.txt"; }
 llama_commit="$(pin PONDER_LLAMA_CPP_COMMIT)"
@@ -104,6 +105,8 @@ if [ -f "$llama_src/CMakeLists.txt" ]; then
   fi
   fetch_args+=(-DFETCHCONTENT_SOURCE_DIR_LLAMA_CPP="$llama_src")
 fi
+build="$target/build/$variant"
+[ -f "$llama_src/CMakeLists.txt" ] || llama_src="$build/_deps/llama_cpp-src"
 
 # The JNI headers come from a JDK (or a jlink image with its include/ folder).
 if [ -z "${JAVA_HOME:-}" ] && [ -f "$checkout/.mvn/jdk25.sh" ]; then
@@ -119,17 +122,41 @@ if command -v ccache >/dev/null 2>&1; then
             -DCMAKE_CUDA_COMPILER_LAUNCHER=ccache)
 fi
 
-build="$target/build/$variant"
 cmake -S "$here" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DJAVA_HOME="${JAVA_HOME:-}" \
   "${launcher[@]}" \
   "${fetch_args[@]}" "${options[@]}"
 # shellcheck disable=SC2086 # targets is a list
 cmake --build "$build" --parallel "$jobs" --target $targets
 
+# The Qwen2 pre-tokenizer fix (native/cmake/SourceFixes.cmake), checked on every build that can run here: llama.cpp's
+# tokenizer test against Hugging Face's tokens for its Qwen2 test texts, then a run of 100,000 'A's, which overflowed
+# the stack of the unfixed tokenizer and killed the process.
+check_qwen2_tokenizer() {
+  local vocab="$llama_src/models/ggml-vocab-qwen2.gguf" log="$build/tokenizer-check.log" long_run="$build/long-run.txt"
+  if [ "$variant" = cuda ] && ! command -v nvidia-smi >/dev/null 2>&1; then
+    echo "build.sh: no NVIDIA driver here, so the Qwen2 tokenizer check is left to a machine with one" >&2
+    return
+  fi
+  head -c 100000 /dev/zero | tr '\0' A >"$long_run"
+  if ! "$build/bin/test-tokenizer-0" "$vocab" >"$log" 2>&1 || ! grep -q "Tests passed" "$log"; then
+    tail -20 "$log" >&2
+    echo "build.sh: the Qwen2 tokenizer no longer gives Hugging Face's tokens (log: $log)" >&2
+    exit 1
+  fi
+  if ! "$build/bin/test-tokenizer-0" "$vocab" "$long_run" >>"$log" 2>&1; then
+    echo "build.sh: the Qwen2 tokenizer crashed on a long run of one letter (log: $log)" >&2
+    exit 1
+  fi
+  echo "build.sh: Qwen2 tokenizer checked: Hugging Face's tokens, and 100,000 'A's $(grep -o 'tokenized in [0-9.]* ms' "$log")"
+}
+check_qwen2_tokenizer
+
 out="$target/$variant"
 mkdir -p "$out"
 for name in $targets; do
-  if [ "$name" = jllama ]; then
+  if [ "$name" = test-tokenizer-0 ]; then
+    continue
+  elif [ "$name" = jllama ]; then
     cp "$build/libjllama.so" "$out/"
   else
     cp "$build/bin/$name" "$out/"

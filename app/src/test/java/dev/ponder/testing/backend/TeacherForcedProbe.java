@@ -26,7 +26,7 @@ import dev.ponder.engine.llama.NativeVariant;
  *
  * <p>The text is forced with a grammar that allows only it; the probabilities are llama.cpp's raw ones (softmax of
  * the logits, before sampling and grammar), which needs Ponder's build of java-llama.cpp (see
- * {@code native/cmake/FixJllamaProbabilities.cmake}).
+ * {@code native/cmake/SourceFixes.cmake}).
  *
  * <p>Arguments: model, prompt, forced text, output file, cache folder, and optionally a RoPE frequency base that
  * overrides the model's: a deliberate fault, to show that the comparison notices one.

@@ -2,7 +2,7 @@
 # Builds one variant of Ponder's native engine into native/target/<variant>/:
 #   libjllama.so    java-llama.cpp 4.2.0's JNI library linked with llama.cpp b4980 (what the app loads)
 #   llama-bench, llama-quantize, llama-server   llama.cpp's own tools, from the same sources and options
-#   test-tokenizer-0   llama.cpp's tokenizer test, with which every build checks Ponder's fix to the Qwen2 tokenizer
+#   test-tokenizer-0   llama.cpp's tokenizer test, with which every build checks Ponder's fixes to the tokenizer
 #
 # Usage: native/build.sh VARIANT [--jobs N] [--targets "T1 T2 …"]
 #   cpu         portable x86-64-v3 (AVX2, FMA, F16C, BMI2): what a release ships
@@ -128,28 +128,33 @@ cmake -S "$here" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DJAVA
 # shellcheck disable=SC2086 # targets is a list
 cmake --build "$build" --parallel "$jobs" --target $targets
 
-# The Qwen2 pre-tokenizer fix (native/cmake/SourceFixes.cmake), checked on every build that can run here: llama.cpp's
-# tokenizer test against Hugging Face's tokens for its Qwen2 test texts, then a run of 100,000 'A's, which overflowed
-# the stack of the unfixed tokenizer and killed the process.
-check_qwen2_tokenizer() {
-  local vocab="$llama_src/models/ggml-vocab-qwen2.gguf" log="$build/tokenizer-check.log" long_run="$build/long-run.txt"
+# The tokenizer fixes (native/cmake/SourceFixes.cmake), checked on every build that can run here: llama.cpp's tokenizer
+# test against Hugging Face's tokens for each test vocabulary it ships (Qwen2's, Llama 3's, DeepSeek's…), then a run of
+# 100,000 'A's through Qwen2's, which overflowed the stack of the unfixed tokenizer and killed the process.
+check_tokenizers() {
+  local models="$llama_src/models" log="$build/tokenizer-check.log" long_run="$build/long-run.txt" vocab
   if [ "$variant" = cuda ] && ! command -v nvidia-smi >/dev/null 2>&1; then
-    echo "build.sh: no NVIDIA driver here, so the Qwen2 tokenizer check is left to a machine with one" >&2
+    echo "build.sh: no NVIDIA driver here, so the tokenizer check is left to a machine with one" >&2
     return
   fi
+  : >"$log"
+  for vocab in "$models"/ggml-vocab-*.gguf; do
+    [ -f "$vocab.inp" ] || continue
+    if ! "$build/bin/test-tokenizer-0" "$vocab" >>"$log" 2>&1 || [ "$(tail -1 "$log")" != "Tests passed" ]; then
+      tail -20 "$log" >&2
+      echo "build.sh: $(basename "$vocab") no longer gives Hugging Face's tokens (log: $log)" >&2
+      exit 1
+    fi
+  done
   head -c 100000 /dev/zero | tr '\0' A >"$long_run"
-  if ! "$build/bin/test-tokenizer-0" "$vocab" >"$log" 2>&1 || ! grep -q "Tests passed" "$log"; then
-    tail -20 "$log" >&2
-    echo "build.sh: the Qwen2 tokenizer no longer gives Hugging Face's tokens (log: $log)" >&2
-    exit 1
-  fi
-  if ! "$build/bin/test-tokenizer-0" "$vocab" "$long_run" >>"$log" 2>&1; then
+  if ! "$build/bin/test-tokenizer-0" "$models/ggml-vocab-qwen2.gguf" "$long_run" >>"$log" 2>&1; then
     echo "build.sh: the Qwen2 tokenizer crashed on a long run of one letter (log: $log)" >&2
     exit 1
   fi
-  echo "build.sh: Qwen2 tokenizer checked: Hugging Face's tokens, and 100,000 'A's $(grep -o 'tokenized in [0-9.]* ms' "$log")"
+  echo "build.sh: tokenizers checked: $(grep -c '^Tests passed' "$log") vocabularies give Hugging Face's tokens, and" \
+    "100,000 'A's through Qwen2's $(grep -o 'tokenized in [0-9.]* ms' "$log")"
 }
-check_qwen2_tokenizer
+check_tokenizers
 
 out="$target/$variant"
 mkdir -p "$out"

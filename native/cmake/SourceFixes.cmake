@@ -1,11 +1,12 @@
 # Fixes to the pinned third-party sources, made on copies in the build folder: the sources stay as published, and the
 # build stops when they are no longer the text a fix was written for, so that no fix can silently stop applying.
 
-# Stops the build unless TEXT, read from SOURCE, holds EXPECTED.
+# Stops the build unless TEXT, read from SOURCE, holds EXPECTED once.
 function(ponder_require text source expected)
-    string(FIND "${text}" "${expected}" at)
-    if(at EQUAL -1)
-        message(FATAL_ERROR "${source} no longer holds '${expected}': review native/cmake/SourceFixes.cmake")
+    string(FIND "${text}" "${expected}" first)
+    string(FIND "${text}" "${expected}" last REVERSE)
+    if(first EQUAL -1 OR NOT first EQUAL last)
+        message(FATAL_ERROR "${source} no longer holds '${expected}' once: review native/cmake/SourceFixes.cmake")
     endif()
 endfunction()
 
@@ -62,5 +63,75 @@ function(ponder_fix_qwen2_pretokenizer llama_src destination)
     } else if (regex_expr == ${qwen2_pattern}) {
         bpe_offsets = unicode_regex_split_custom_llama3(text, offsets, 1);
     }")
+    ponder_write_if_changed("${destination}" "${text}")
+endfunction()
+
+# llama.cpp b4980's BPE tokenizer merges every word of a prompt anew, with a string allocation and a hash of a string
+# pair for each step: most of the 2-3 ms it takes a thousand Qwen2 tokens, paid before every prompt, and again for the
+# whole conversation before each reply of a chat. The copy of llama-vocab.cpp compiled here remembers how each word
+# (of up to 64 bytes, 100,000 words at most) ended its merges, as Hugging Face's tokenizers do, so a word seen before
+# skips them; the tokens are the same (build.sh checks them against Hugging Face's).
+function(ponder_cache_bpe_words llama_src destination)
+    set(source "${llama_src}/src/llama-vocab.cpp")
+    file(READ "${source}" text)
+    ponder_replace(text "${source}" "#include <unordered_map>" "#include <mutex>\n#include <unordered_map>")
+    ponder_replace(text "${source}" [=[    std::vector<std::string> regex_exprs;
+};
+
+struct llm_tokenizer_bpe_session {]=] [=[    std::vector<std::string> regex_exprs;
+
+    // Ponder: the lengths of the pieces each word's merges ended with. Tokenizing may run on several threads at once.
+    mutable std::mutex ponder_words_mutex;
+    mutable std::unordered_map<std::string, std::vector<uint32_t>> ponder_words;
+
+    bool ponder_cached_pieces(const std::string & word, std::vector<llm_symbol> & symbols) const {
+        std::lock_guard<std::mutex> lock(ponder_words_mutex);
+        const auto cached = ponder_words.find(word);
+        if (cached == ponder_words.end()) {
+            return false;
+        }
+        size_t offset = 0;
+        for (const uint32_t n : cached->second) {
+            symbols.push_back(llm_symbol{-1, -1, word.c_str() + offset, n});
+            offset += n;
+        }
+        return true;
+    }
+
+    void ponder_cache_pieces(const std::string & word, const std::vector<llm_symbol> & symbols) const {
+        if (word.size() > 64) {
+            return;
+        }
+        std::vector<uint32_t> pieces;
+        for (const auto & sym : symbols) {
+            if (sym.n > 0) {
+                pieces.push_back((uint32_t) sym.n);
+            }
+        }
+        std::lock_guard<std::mutex> lock(ponder_words_mutex);
+        if (ponder_words.size() >= 100000) {
+            ponder_words.clear();
+        }
+        ponder_words.emplace(word, std::move(pieces));
+    }
+};
+
+struct llm_tokenizer_bpe_session {]=])
+    ponder_replace(text "${source}" [=[            while (offset < word.size()) {
+]=] [=[            const bool ponder_cached = offset < word.size() && tokenizer.ponder_cached_pieces(word, symbols);
+            if (ponder_cached) {
+                offset = word.size();
+            }
+            while (offset < word.size()) {
+]=])
+    ponder_replace(text "${source}" [=[            for (int i = 1; i < (int) symbols.size(); ++i) {
+]=] [=[            for (int i = 1; !ponder_cached && i < (int) symbols.size(); ++i) {
+]=])
+    ponder_replace(text "${source}" [=[            // add the finished tokens to the final list keeping correct order for next and prev
+]=] [=[            if (!ponder_cached) {
+                tokenizer.ponder_cache_pieces(word, symbols);
+            }
+            // add the finished tokens to the final list keeping correct order for next and prev
+]=])
     ponder_write_if_changed("${destination}" "${text}")
 endfunction()

@@ -94,7 +94,8 @@ public final class EngineBench {
                     Stats.of(decodes.stream().map(DecodeRun::firstTokenMillis).toList()),
                     Stats.of(decodes.stream().map(DecodeRun::tokensPerSecond).toList()),
                     Stats.of(decodes.stream().map(DecodeRun::engineTokensPerSecond).toList()),
-                    decodes.getFirst().tokens(), cancel, heap, loaded.backend().summary(),
+                    decodes.getFirst().tokens(), cancel, heap, loaded.backend().summary() + ", prompts "
+                            + loaded.backend().microBatch() + " tokens a micro-batch",
                     loaded.backend().gpuMemoryBytes() / (double) (1 << 20), prompts);
         }
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.ponder.models.fit.MemoryEstimator;
+
 /**
  * The backend a model was loaded on, as the status bar and {@code ponder chat} report it.
  *
@@ -11,11 +13,12 @@ import java.util.Objects;
  * @param device         the device's own name ("NVIDIA GeForce RTX 4070", "CPU")
  * @param gpuLayers      layers offloaded to the GPU (0 on the CPU)
  * @param layers         the model's offloadable layers: its blocks and the output layer
+ * @param microBatch     prompt tokens processed at a time (llama.cpp's n_ubatch)
  * @param gpuMemoryBytes GPU memory the load took (weights, KV cache, compute buffers), 0 on the CPU or when unknown
  * @param fallbacks      why better backends were not used, one line each ("CUDA: no CUDA device found (…)")
  */
-public record ActiveBackend(Backend backend, String device, int gpuLayers, int layers, long gpuMemoryBytes,
-                            List<String> fallbacks) {
+public record ActiveBackend(Backend backend, String device, int gpuLayers, int layers, int microBatch,
+                            long gpuMemoryBytes, List<String> fallbacks) {
 
     public ActiveBackend {
         Objects.requireNonNull(backend, "backend");
@@ -25,14 +28,14 @@ public record ActiveBackend(Backend backend, String device, int gpuLayers, int l
 
     /** The CPU, with every layer there. */
     public static ActiveBackend cpu(int layers) {
-        return new ActiveBackend(Backend.CPU, "CPU", 0, layers, 0, List.of());
+        return new ActiveBackend(Backend.CPU, "CPU", 0, layers, MemoryEstimator.MICRO_BATCH, 0, List.of());
     }
 
     /** This load, after {@code earlier} backends failed (each line says which and why). */
     public ActiveBackend afterFallbacks(List<String> earlier) {
         List<String> all = new ArrayList<>(earlier);
         all.addAll(fallbacks);
-        return new ActiveBackend(backend, device, gpuLayers, layers, gpuMemoryBytes, all);
+        return new ActiveBackend(backend, device, gpuLayers, layers, microBatch, gpuMemoryBytes, all);
     }
 
     /** One line: "CUDA (NVIDIA H200), 29/29 layers on the GPU", or "CPU". */

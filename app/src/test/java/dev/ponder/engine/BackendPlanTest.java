@@ -63,7 +63,8 @@ class BackendPlanTest {
 
     @Test
     void theSummaryNamesTheDeviceAndTheLayersOnIt() {
-        ActiveBackend cuda = new ActiveBackend(Backend.CUDA, "NVIDIA H200", 29, 29, 1 << 30, java.util.List.of());
+        ActiveBackend cuda = new ActiveBackend(Backend.CUDA, "NVIDIA H200", 29, 29, 1024, 1 << 30,
+                java.util.List.of());
         assertThat(cuda.summary()).isEqualTo("CUDA (NVIDIA H200), 29/29 layers on the GPU");
         assertThat(ActiveBackend.cpu(6).summary()).isEqualTo("CPU");
         assertThat(cuda.afterFallbacks(java.util.List.of("Vulkan: gone")).fallbacks()).containsExactly("Vulkan: gone");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ponder.engine.llama.NativeVariants;
 import dev.ponder.engine.process.EngineProcess;
+import dev.ponder.models.fit.FitPlanner;
 import dev.ponder.testing.NativeBuilds;
 
 /**
@@ -51,6 +52,7 @@ class VulkanEngineTest extends EngineContract {
 
         assertThat(model.backend().backend()).isEqualTo(Backend.VULKAN);
         assertThat(model.backend().gpuLayers()).isEqualTo(model.backend().layers()).isEqualTo(6);
+        assertThat(model.backend().microBatch()).isEqualTo(FitPlanner.WIDE_MICRO_BATCH);
         assertThat(model.backend().device()).isNotBlank();
         assertThat(model.backend().fallbacks()).isEmpty();
     }

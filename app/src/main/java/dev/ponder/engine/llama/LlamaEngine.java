@@ -41,6 +41,7 @@ import dev.ponder.engine.TokenSink;
 import dev.ponder.models.GgufFormatException;
 import dev.ponder.models.GgufInfo;
 import dev.ponder.models.fit.FitPlanner;
+import dev.ponder.models.fit.MemoryEstimator;
 import dev.ponder.models.fit.ModelShape;
 
 /**
@@ -89,9 +90,10 @@ public final class LlamaEngine implements Engine {
                 ? Optional.of(device(devices, settings.acceleration().backend() == BackendChoice.AUTO))
                 : Optional.empty();
         int gpuLayers = device.isPresent() ? gpuLayers(effective, info, device.get()) : 0;
+        int microBatch = device.isPresent() ? microBatch(effective, info, device.get()) : MemoryEstimator.MICRO_BATCH;
         long start = System.nanoTime();
         try {
-            model = new LlamaModel(toModelParameters(effective, gpuLayers));
+            model = new LlamaModel(toModelParameters(effective, gpuLayers, microBatch));
         } catch (RuntimeException e) {
             if (device.isPresent()) {
                 throw new BackendUnavailableException(device.get().description() + " could not load the model with "
@@ -101,7 +103,7 @@ public final class LlamaEngine implements Engine {
                     + ". The file may be damaged or of an architecture this build does not know.", e);
         }
         ActiveBackend active = device.map(gpu -> new ActiveBackend(variant.backend(), gpu.description(), gpuLayers,
-                layers, memoryTaken(gpu), List.of())).orElse(ActiveBackend.cpu(layers));
+                layers, microBatch, memoryTaken(gpu), List.of())).orElse(ActiveBackend.cpu(layers));
         loaded = new LoadedModel(effective, info, (System.nanoTime() - start) / 1_000_000, active);
         LOG.info("loaded {} in {} ms on {}", settings.model(), loaded.loadMillis(), active.summary());
         return loaded;
@@ -179,11 +181,21 @@ public final class LlamaEngine implements Engine {
         return fit;
     }
 
+    /** The planner's micro-batch for prompts when the layers are left to it; llama.cpp's default otherwise. */
+    private static int microBatch(LoadSettings settings, GgufInfo info, GpuDevice device) {
+        Acceleration acceleration = settings.acceleration();
+        if (acceleration.gpuLayers() != Acceleration.ALL_LAYERS_THAT_FIT) {
+            return MemoryEstimator.MICRO_BATCH;
+        }
+        return FitPlanner.microBatch(ModelShape.of(info), device.freeBytes(), settings.contextSize(),
+                acceleration.kvCache().bytesPerValue());
+    }
+
     private static long memoryTaken(GpuDevice before) {
         return GgmlDevices.freeBytes(before.name()).map(after -> Math.max(0, before.freeBytes() - after)).orElse(0L);
     }
 
-    private static ModelParameters toModelParameters(LoadSettings settings, int gpuLayers) {
+    private static ModelParameters toModelParameters(LoadSettings settings, int gpuLayers, int microBatch) {
         Acceleration acceleration = settings.acceleration();
         ModelParameters parameters = new ModelParameters()
                 .setModel(settings.model().toString())
@@ -191,6 +203,7 @@ public final class LlamaEngine implements Engine {
                 .setThreads(settings.threads())
                 .setThreadsBatch(settings.threads())
                 .setBatchSize(settings.batchSize())
+                .setUbatchSize(Math.min(microBatch, settings.batchSize()))
                 .setParallel(settings.parallel())
                 .enableJinja();
         if (settings.parallel() == 1) {

@@ -25,6 +25,14 @@ public final class FitPlanner {
      */
     static final double CORE_BYTES_PER_SECOND = 15e9;
 
+    /**
+     * The micro-batch of prompt tokens when the whole model fits on the GPU with the scratch memory it needs (the
+     * logits of a micro-batch are most of it: 311 MB more than llama.cpp's {@value MemoryEstimator#MICRO_BATCH} for
+     * a 152k vocabulary). On the H200 with the 1.5B shape, llama-bench's 1,000-token prompt ran 16% faster at 1024
+     * than at 512, and no faster at 2048.
+     */
+    public static final int WIDE_MICRO_BATCH = 1024;
+
     private FitPlanner() {
     }
 
@@ -40,13 +48,24 @@ public final class FitPlanner {
         return gpuLayers(shape, whole, freeVramBytes - GPU_RESERVE);
     }
 
+    /**
+     * The micro-batch the engine processes prompts in when the user leaves the GPU layers on automatic:
+     * {@link #WIDE_MICRO_BATCH} when the whole model fits in {@code freeVramBytes} with it, else llama.cpp's default.
+     */
+    public static int microBatch(ModelShape shape, long freeVramBytes, int context, double cacheBytesPerValue) {
+        MemoryEstimate wide = MemoryEstimator.estimate(shape, context, 1, cacheBytesPerValue, WIDE_MICRO_BATCH);
+        return allOnGpuBytes(shape, wide) <= freeVramBytes - GPU_RESERVE ? WIDE_MICRO_BATCH
+                : MemoryEstimator.MICRO_BATCH;
+    }
+
     public static FitPlan plan(ModelShape shape, Hardware hardware, int context) {
-        MemoryEstimate whole = MemoryEstimator.estimate(shape, context, 1);
         long ram = hardware.memory().availableBytes();
         Optional<Gpu> gpu = hardware.bestGpu();
         long vram = gpu.map(g -> g.usableVramBytes() - GPU_RESERVE).orElse(0L);
         String gpuName = gpu.map(Gpu::name).orElse(null);
         int layers = Math.toIntExact(shape.layers());
+        MemoryEstimate whole = MemoryEstimator.estimate(shape, context, 1, MemoryEstimator.F16_CACHE,
+                microBatch(shape, vram + GPU_RESERVE, context, MemoryEstimator.F16_CACHE));
 
         long allOnGpu = gpuBytes(shape, whole, layers + 1);
         long hostSide = cpuBytes(shape, whole, layers + 1);

@@ -2,7 +2,7 @@ package dev.ponder.models.fit;
 
 /**
  * Estimates the memory llama.cpp takes for a model, part by part, the way its loader sizes them (llama.cpp as bundled
- * with java-llama.cpp 4.2.0: no flash attention, one micro-batch of {@value #MICRO_BATCH} tokens). Flash attention
+ * with java-llama.cpp 4.2.0: no flash attention, one micro-batch of {@value #MICRO_BATCH} tokens unless told). Flash attention
  * needs less scratch memory than this, so with it on the estimate errs high, the safe side.
  */
 public final class MemoryEstimator {
@@ -28,8 +28,14 @@ public final class MemoryEstimator {
      * quantized types (q8_0 stores 32 values in 34 bytes).
      */
     public static MemoryEstimate estimate(ModelShape shape, int context, int parallel, double cacheBytesPerValue) {
+        return estimate(shape, context, parallel, cacheBytesPerValue, MICRO_BATCH);
+    }
+
+    /** The same with prompts processed {@code microBatch} tokens at a time. */
+    public static MemoryEstimate estimate(ModelShape shape, int context, int parallel, double cacheBytesPerValue,
+                                          int microBatch) {
         return new MemoryEstimate(shape.weightBytes(), kvBytes(shape, context, cacheBytesPerValue),
-                computeBytes(shape, context), outputBytes(shape, parallel));
+                computeBytes(shape, context, microBatch), outputBytes(shape, parallel));
     }
 
     /** Keys and values of every layer for every cell of the (padded) context. */
@@ -44,15 +50,16 @@ public final class MemoryEstimator {
     }
 
     /**
-     * The scratch memory of the worst-case graph, one micro-batch of tokens ({@code T}) against the whole context
+     * The scratch memory of the worst-case graph, one micro-batch of tokens ({@code T}, at most {@code microBatch})
+     * against the whole context
      * ({@code C} cells). llama.cpp's allocator reuses memory, so what counts is the most alive at one time: either
      * the attention scores of every head (heads × C × T f32) with the mask (C × T) and four hidden-state tensors
      * (embedding × T each), or at the end the logits (vocabulary × T) with two hidden-state tensors. This matches
      * llama.cpp's report within about 1 MiB on the shapes {@code PlannerBenchmark} loads.
      */
-    public static long computeBytes(ModelShape shape, int context) {
+    public static long computeBytes(ModelShape shape, int context, int microBatch) {
         long cells = paddedContext(context);
-        long tokens = Math.min(MICRO_BATCH, cells);
+        long tokens = Math.min(microBatch, cells);
         long hidden = shape.embedding() * tokens * F32;
         long attention = (shape.heads() + 1) * cells * tokens * F32 + 4 * hidden;
         long logits = shape.vocabulary() * tokens * F32 + 2 * hidden;

@@ -46,11 +46,28 @@ class FitPlannerTest {
 
         assertThat(plan.verdict()).isEqualTo(Verdict.FITS_ON_GPU);
         assertThat(plan.gpuLayers()).isEqualTo(29);
-        // layers, output head, KV cache and compute buffer: 4.36 GiB
-        assertThat(plan.gpuBytes()).isEqualTo(3_671_793_664L + 447_082_496L + 234_881_024L + 326_107_136L);
-        assertThat(plan.summary()).isEqualTo("fits on GPU (4.4 GiB of NVIDIA GeForce RTX 4090)");
+        // layers, output head, KV cache and the compute buffer of 1,024-token micro-batches, twice 512's: 4.66 GiB
+        assertThat(plan.gpuBytes()).isEqualTo(3_671_793_664L + 447_082_496L + 234_881_024L + 2 * 326_107_136L);
+        assertThat(plan.summary()).isEqualTo("fits on GPU (4.7 GiB of NVIDIA GeForce RTX 4090)");
         assertThat(FitPlanner.gpuLayers(ModelShape.of(qwen7b), 11 * GIB, 4096, MemoryEstimator.F16_CACHE))
                 .isEqualTo(29);
+        assertThat(FitPlanner.microBatch(ModelShape.of(qwen7b), 11 * GIB, 4096, MemoryEstimator.F16_CACHE))
+                .isEqualTo(FitPlanner.WIDE_MICRO_BATCH);
+    }
+
+    @Test
+    void aModelThatFitsOnlyWithLlamaCppsOwnMicroBatchKeepsIt() throws Exception {
+        ModelShape qwen7b = ModelShape.of(model(SyntheticModel.QWEN2_7B));
+        // Room for the whole model with 512-token micro-batches (4.36 GiB and the reserve), not with 1,024 (4.66).
+        long free = 51 * GIB / 10;
+
+        FitPlan plan = FitPlanner.plan(qwen7b, machine(16 * GIB, nvidia(free)), 4096);
+
+        assertThat(plan.verdict()).isEqualTo(Verdict.FITS_ON_GPU);
+        assertThat(plan.gpuBytes()).isEqualTo(3_671_793_664L + 447_082_496L + 234_881_024L + 326_107_136L);
+        assertThat(FitPlanner.gpuLayers(qwen7b, free, 4096, MemoryEstimator.F16_CACHE)).isEqualTo(29);
+        assertThat(FitPlanner.microBatch(qwen7b, free, 4096, MemoryEstimator.F16_CACHE))
+                .isEqualTo(MemoryEstimator.MICRO_BATCH);
     }
 
     @Test

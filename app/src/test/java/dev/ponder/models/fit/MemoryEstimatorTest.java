@@ -34,6 +34,9 @@ class MemoryEstimatorTest {
         // the logits dominate: 151936 × 512 × 4, plus two 1536 × 512 f32 hidden states
         assertThat(estimate.computeBytes()).isEqualTo(151_936L * 512 * 4 + 2 * 1536 * 512 * 4);
         assertThat(estimate.outputBytes()).isEqualTo(151_936L * 4);
+        // 1,024-token micro-batches: the same graph twice as tall
+        assertThat(MemoryEstimator.estimate(shape(SyntheticModel.QWEN2_1_5B), 4096, 1, MemoryEstimator.F16_CACHE,
+                1024).computeBytes()).isEqualTo(151_936L * 1024 * 4 + 2 * 1536 * 1024 * 4);
     }
 
     @Test

@@ -176,7 +176,9 @@ installer_options=()
 case "$os" in
   # No --linux-shortcut: it would give the CLI launcher a menu entry too; the window's entry comes with its .gguf
   # association (and from linux/Ponder.desktop, which passes the file: Exec=… %F).
-  linux) installer_options=(--linux-package-name ponder --linux-menu-group "Utility;"
+  # GTK 3 by name: JavaFX opens it at run time, so jpackage finds it among the libraries' dependencies only on a build
+  # machine that has it installed, and a .deb built elsewhere installed a window that could not open.
+  linux) installer_options=(--linux-package-name ponder --linux-menu-group "Utility;" --linux-package-deps libgtk-3-0
            --linux-app-category utils --install-dir /opt
            --resource-dir "$here/linux" --license-file "$here/licenses/COPYRIGHT"
            --file-associations "$here/launchers/gguf.properties") ;;

@@ -90,7 +90,8 @@ public final class LlamaEngine implements Engine {
                 ? Optional.of(device(devices, settings.acceleration().backend() == BackendChoice.AUTO))
                 : Optional.empty();
         int gpuLayers = device.isPresent() ? gpuLayers(effective, info, device.get()) : 0;
-        int microBatch = device.isPresent() ? microBatch(effective, info, device.get()) : MemoryEstimator.MICRO_BATCH;
+        int microBatch = Math.min(effective.batchSize(),
+                device.isPresent() ? microBatch(effective, info, device.get()) : MemoryEstimator.MICRO_BATCH);
         long start = System.nanoTime();
         try {
             model = new LlamaModel(toModelParameters(effective, gpuLayers, microBatch));
@@ -203,7 +204,7 @@ public final class LlamaEngine implements Engine {
                 .setThreads(settings.threads())
                 .setThreadsBatch(settings.threads())
                 .setBatchSize(settings.batchSize())
-                .setUbatchSize(Math.min(microBatch, settings.batchSize()))
+                .setUbatchSize(microBatch)
                 .setParallel(settings.parallel())
                 .enableJinja();
         if (settings.parallel() == 1) {

@@ -39,8 +39,8 @@ function(ponder_fix_jllama_probabilities source destination)
 endfunction()
 
 # llama.cpp b4980 splits text into words before BPE with a hand-written scanner for the GPT-2 and Llama 3 patterns, but
-# Qwen2's (also DeepSeek-R1-Distill-Qwen's) falls through to std::regex, which backtracks recursively: about 2 ms a
-# thousand tokens before every prompt, and a stack overflow that kills the engine on a long run of one character
+# Qwen2's (also DeepSeek-R1-Distill-Qwen's) falls through to std::regex, which backtracks recursively: 1.3 ms a thousand
+# tokens on a 2-core VM before every prompt, and a stack overflow that kills the engine on a long run of one character
 # (llama.cpp issue 21113, tens of thousands of 'A's). Qwen2's pattern is Llama 3's with one digit a word instead of up
 # to three, so the copy of unicode.cpp compiled here gives the Llama 3 scanner a digit limit and sends Qwen2's pattern
 # to it with a limit of one; upstream did the same later (llama.cpp pull request 21257). The pattern is taken from

@@ -2,8 +2,8 @@ package dev.ponder.models.fit;
 
 /**
  * Estimates the memory llama.cpp takes for a model, part by part, the way its loader sizes them (llama.cpp as bundled
- * with java-llama.cpp 4.2.0: no flash attention, one micro-batch of {@value #MICRO_BATCH} tokens unless told). Flash attention
- * needs less scratch memory than this, so with it on the estimate errs high, the safe side.
+ * with java-llama.cpp 4.2.0: no flash attention, micro-batches of {@value #MICRO_BATCH} tokens unless told otherwise).
+ * Flash attention needs less scratch memory than this, so with it on the estimate errs high, the safe side.
  */
 public final class MemoryEstimator {
 
@@ -51,11 +51,10 @@ public final class MemoryEstimator {
 
     /**
      * The scratch memory of the worst-case graph, one micro-batch of tokens ({@code T}, at most {@code microBatch})
-     * against the whole context
-     * ({@code C} cells). llama.cpp's allocator reuses memory, so what counts is the most alive at one time: either
-     * the attention scores of every head (heads × C × T f32) with the mask (C × T) and four hidden-state tensors
-     * (embedding × T each), or at the end the logits (vocabulary × T) with two hidden-state tensors. This matches
-     * llama.cpp's report within about 1 MiB on the shapes {@code PlannerBenchmark} loads.
+     * against the whole context ({@code C} cells). llama.cpp's allocator reuses memory, so what counts is the most
+     * alive at one time: either the attention scores of every head (heads × C × T f32) with the mask (C × T) and four
+     * hidden-state tensors (embedding × T each), or at the end the logits (vocabulary × T) with two hidden-state
+     * tensors. This matches llama.cpp's report within about 1 MiB on the shapes {@code PlannerBenchmark} loads.
      */
     public static long computeBytes(ModelShape shape, int context, int microBatch) {
         long cells = paddedContext(context);

@@ -318,8 +318,8 @@ class ChatWindowTest {
         }
     }
 
-    @Test
-    void aLongConversationOpensAtItsNewestTurnsAndShowsEarlierOnesOnRequest() throws Exception {
+    /** A stored conversation of 75 questions and answers: 150 messages, more than the transcript shows at once. */
+    private long longConversation() throws Exception {
         try (Database db = Database.open(dir.resolve("data"))) {
             ChatRepository repository = new ChatRepository(db);
             long id = repository.createConversation("Long", "seed.gguf").id();
@@ -329,7 +329,37 @@ class ChatWindowTest {
                 repository.finishAssistantMessage(reply.id(), "answer " + i, "", null, true, MessageStatus.COMPLETE,
                         null, dev.ponder.chat.GenerationStats.NONE);
             }
+            return id;
         }
+    }
+
+    @Test
+    void earlierMessagesStayAskedForWhenTheConversationReloadsWhileTheyRender() throws Exception {
+        long id = longConversation();
+        try (WindowFixture fixture = WindowFixture.open(dir, new ScriptedEngine("", List.of()))) {
+            WindowFixture.onFx(() -> {
+                fixture.window().chat().open(id);
+                return null;
+            });
+            var transcript = fixture.window().transcript();
+            fixture.waitUntil(Duration.ofSeconds(10), () -> transcript.messageCount() == 60);
+            Button earlier = (Button) WindowFixture.onFx(() -> fixture.lookup("#show-earlier"));
+
+            // The same conversation loaded again (as a second open, or a refresh, does) lands while the earlier
+            // messages are still being rendered.
+            WindowFixture.onFx(() -> {
+                earlier.fire();
+                fixture.window().chat().open(id);
+                return null;
+            });
+
+            fixture.waitUntil(Duration.ofSeconds(10), () -> transcript.messageCount() == 120);
+        }
+    }
+
+    @Test
+    void aLongConversationOpensAtItsNewestTurnsAndShowsEarlierOnesOnRequest() throws Exception {
+        longConversation();
         try (WindowFixture fixture = WindowFixture.open(dir, new ScriptedEngine("", List.of()))) {
             var conversations = fixture.window().conversations();
             fixture.waitUntil(Duration.ofSeconds(5), () -> conversations.conversations().size() == 1);

@@ -51,8 +51,11 @@ public final class ChatView extends BorderPane {
     /** The turns the transcript shows now, in order: the view-model's turns from {@link #firstShown} on. */
     private final List<Turn> shown = new ArrayList<>();
     private final IntegerProperty firstShown = new SimpleIntegerProperty();
-    /** The user asked for earlier turns: the next sync keeps {@link #firstShown} as it is. */
-    private boolean startRequested;
+    /**
+     * The id of the turn the transcript's window starts at, shown or still being rendered (-1 for none): a sync that
+     * finds the same turn at {@link #firstShown} keeps the window, earlier turns the user asked for included.
+     */
+    private long windowStart = -1;
     private long syncGeneration;
 
     public ChatView(ChatViewModel model, TranscriptView transcript, Background background,
@@ -96,7 +99,7 @@ public final class ChatView extends BorderPane {
 
     private void showEarlier() {
         firstShown.set(Math.max(0, firstShown.get() - SHOWN_AT_ONCE));
-        startRequested = true;
+        windowStart = model.turns().get(firstShown.get()).id();
         shown.clear();
         transcript.clear();
         sync();
@@ -157,8 +160,7 @@ public final class ChatView extends BorderPane {
     private void sync() {
         List<Turn> all = List.copyOf(model.turns());
         int start = firstShown.get();
-        boolean sameWindow = startRequested || !shown.isEmpty() && start < all.size()
-                && all.get(start).id() == shown.getFirst().id();
+        boolean sameWindow = start < all.size() && all.get(start).id() == windowStart;
         if (!sameWindow) {
             // Another conversation: its newest turns.
             start = Math.max(0, all.size() - SHOWN_AT_ONCE);
@@ -171,8 +173,8 @@ public final class ChatView extends BorderPane {
             shown.clear();
             transcript.clear();
         }
-        startRequested = false;
         firstShown.set(start);
+        windowStart = start < all.size() ? all.get(start).id() : -1;
         List<Turn> target = all.subList(start, all.size());
         int common = 0;
         while (common < shown.size() && common < target.size() && shown.get(common).id() == target.get(common).id()) {

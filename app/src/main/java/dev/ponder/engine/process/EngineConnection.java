@@ -78,6 +78,7 @@ final class EngineConnection implements AutoCloseable {
                     throw new IllegalStateException(e);
                 }
             }, runnable -> Thread.ofVirtual().start(runnable));
+            JsonLines.warmUp();
             SocketChannel channel = awaitConnection(accepted, process, log, timeout);
             return new EngineConnection(process, channel, log);
         } catch (IOException e) {

@@ -3,15 +3,14 @@ package dev.ponder.engine.process;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.slf4j.Logger;
@@ -30,11 +29,14 @@ import sun.misc.SignalHandler;
  * The engine child's main: serves one {@link Engine} to the app over a Unix-domain socket.
  *
  * <p>llama.cpp and the binding print to stdout and stderr whatever they like, so nothing of the protocol goes there.
- * Requests are read on one thread and each runs on its own, so that a cancel is seen while a generation streams and
- * generations can share the model's parallel sequences; replies go
- * through one writer thread that batches tokens when they come faster than the socket takes them, so the generating
- * thread never waits on I/O. The process ends with {@link Runtime#halt} because the binding leaves a non-daemon native
- * thread behind that would keep the JVM alive.
+ *
+ * <p>Every hand-over between threads costs a wake-up, and on a GPU machine's idle cores one costs 0.2-0.3 ms
+ * (measured on the H200), as much as a whole 512-token prompt's last few percent. So the thread that reads a request
+ * runs it, after handing the reading to another thread (leader and followers), and writes its replies itself: a
+ * generation's thread only carries llama.cpp's tokens, which llama.cpp decodes on a thread of its own, so a slow
+ * socket never slows decoding. Generations run side by side in the model's parallel sequences, and a cancel is read
+ * while they stream. The process ends with {@link Runtime#halt} because the binding leaves a non-daemon native thread
+ * behind that would keep the JVM alive.
  */
 public final class EngineHost {
 
@@ -42,12 +44,13 @@ public final class EngineHost {
 
     private final Engine engine;
     private final JsonLines lines;
-    private final LinkedBlockingQueue<Reply> outbox = new LinkedBlockingQueue<>();
-    /** One thread a request: generations run side by side in llama.cpp's slots (parallel sequences). */
-    private final ExecutorService worker = Executors.newCachedThreadPool(Thread.ofPlatform()
-            .name("engine-worker-", 0).daemon().factory());
+    /** Held by the one thread that reads the socket. */
+    private final Lock readTurn = new ReentrantLock();
+    /** Threads that read or wait to: never zero for longer than a hand-over, so a cancel is always read. */
+    private final AtomicInteger readers = new AtomicInteger();
     /** A load replaces the model under every generation: it waits for them, and they for it. */
     private final ReadWriteLock model = new ReentrantReadWriteLock();
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private EngineHost(Engine engine, JsonLines lines) {
         this.engine = engine;
@@ -71,71 +74,106 @@ public final class EngineHost {
             Runtime.getRuntime().halt(0);
         }));
         int status = 0;
-        try (var channel = java.nio.channels.SocketChannel.open(StandardProtocolFamily.UNIX)) {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(Path.of(args[1])));
-            new EngineHost(new LlamaEngine(Path.of(args[0])), new JsonLines(channel)).serve();
+            EngineHost host = new EngineHost(new LlamaEngine(Path.of(args[0])), new JsonLines(channel));
+            JsonLines.warmUp();
+            host.startReader();
+            host.ended.await();
         } catch (IOException | RuntimeException e) {
             LOG.error("engine host failed", e);
+            status = 1;
+        } catch (InterruptedException e) {
             status = 1;
         }
         Runtime.getRuntime().halt(status);
     }
 
-    private void serve() throws IOException {
-        Thread.ofPlatform().name("engine-writer").daemon().start(this::writeReplies);
-        try {
-            for (Request request; (request = lines.read(Request.class)) != null; ) {
-                switch (request) {
-                    case Request.Cancel cancel -> engine.cancel();
-                    case Request.Shutdown shutdown -> {
-                        return;
+    private void startReader() {
+        readers.incrementAndGet();
+        Thread.ofPlatform().name("engine-request").daemon().start(this::serve);
+    }
+
+    /** Reads requests until one must run, runs it, and goes back to reading only if no other thread does. */
+    private void serve() {
+        while (true) {
+            Request request = nextRequest();
+            switch (request) {
+                case null -> {
+                    end();
+                    return;
+                }
+                case Request.Shutdown shutdown -> {
+                    end();
+                    return;
+                }
+                case Request.Cancel cancel -> engine.cancel();
+                default -> {
+                    if (readers.decrementAndGet() == 0) {
+                        startReader();
                     }
-                    default -> submit(request);
+                    run(request);
+                    readers.incrementAndGet();
                 }
             }
-            LOG.info("the app closed the engine socket");
-        } finally {
-            engine.cancel();
-            worker.shutdownNow();
-            try {
-                worker.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            flushOutbox();
         }
     }
 
-    private void submit(Request request) {
-        worker.execute(() -> {
-            try {
-                outbox.add(handle(request));
-            } catch (ModelLoadException e) {
-                outbox.add(new Reply.Failed(request.id(), true, e instanceof BackendUnavailableException,
-                        e.getMessage()));
-            } catch (EngineException | RuntimeException e) {
-                outbox.add(new Reply.Failed(request.id(), false, false, String.valueOf(e.getMessage())));
-            } catch (Throwable e) {
-                // The app waits for an answer to every request: even a linkage error or an OOM gets one.
-                LOG.error("request {} failed", request.id(), e);
-                outbox.add(new Reply.Failed(request.id(), false, false, e.toString()));
+    /** The next request, or null once the app closed the socket. */
+    private Request nextRequest() {
+        readTurn.lock();
+        try {
+            Request request = lines.read(Request.class);
+            if (request == null) {
+                LOG.info("the app closed the engine socket");
             }
-        });
+            return request;
+        } catch (IOException e) {
+            LOG.warn("cannot read from the app: {}", e.getMessage());
+            return null;
+        } finally {
+            readTurn.unlock();
+        }
     }
 
-    private Reply handle(Request request) throws EngineException {
-        long id = request.id();
-        boolean exclusive = request instanceof Request.Load;
-        Lock lock = exclusive ? model.writeLock() : model.readLock();
+    /** Stops what runs, gives it a moment to send its last reply, and lets the process end. */
+    private void end() {
+        engine.cancel();
+        try {
+            model.writeLock().tryLock(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ended.countDown();
+    }
+
+    /** Answers one request: its last reply is sent before the model lock is let go, which {@link #end} waits for. */
+    private void run(Request request) {
+        Lock lock = request instanceof Request.Load ? model.writeLock() : model.readLock();
         lock.lock();
         try {
-            return answer(request, id);
+            send(answerOrFailure(request));
         } finally {
             lock.unlock();
         }
     }
 
-    private Reply answer(Request request, long id) throws EngineException {
+    private Reply answerOrFailure(Request request) {
+        try {
+            return answer(request);
+        } catch (ModelLoadException e) {
+            return new Reply.Failed(request.id(), true, e instanceof BackendUnavailableException, e.getMessage());
+        } catch (EngineException | RuntimeException e) {
+            return new Reply.Failed(request.id(), false, false, String.valueOf(e.getMessage()));
+        } catch (Throwable e) {
+            // The app waits for an answer to every request: even a linkage error or an OOM gets one.
+            LOG.error("request {} failed", request.id(), e);
+            return new Reply.Failed(request.id(), false, false, e.toString());
+        }
+    }
+
+    private Reply answer(Request request) throws EngineException {
+        long id = request.id();
         return switch (request) {
             case Request.Load load -> new Reply.Loaded(id, engine.load(load.settings()));
             case Request.Chat chat -> new Reply.Finished(id, engine.chat(chat.turns(), chat.sampling(), chat.jsonSchema(),
@@ -143,8 +181,8 @@ public final class EngineHost {
             case Request.Complete complete -> new Reply.Finished(id, engine.complete(complete.request(), sinkFor(id)));
             case Request.Tokenize tokenize -> new Reply.TokenIds(id, engine.tokenize(tokenize.text()));
             case Request.Status status -> status(id);
-            case Request.Cancel cancel -> throw new IllegalStateException("cancel is handled on the reader thread");
-            case Request.Shutdown shutdown -> throw new IllegalStateException("shutdown is handled on the reader");
+            case Request.Cancel cancel -> throw new IllegalStateException("cancel is handled where it is read");
+            case Request.Shutdown shutdown -> throw new IllegalStateException("shutdown is handled where it is read");
         };
     }
 
@@ -152,12 +190,12 @@ public final class EngineHost {
         return new TokenSink() {
             @Override
             public void token(String text) {
-                outbox.add(new Reply.Tokens(id, List.of(text)));
+                send(new Reply.Token(id, text));
             }
 
             @Override
             public void promptRendered(String prompt) {
-                outbox.add(new Reply.Prompt(id, prompt));
+                send(new Reply.Prompt(id, prompt));
             }
         };
     }
@@ -170,59 +208,15 @@ public final class EngineHost {
                 ProcessHandle.current().pid());
     }
 
-    private void writeReplies() {
+    private void send(Reply reply) {
         try {
-            List<Reply> batch = new ArrayList<>();
-            while (true) {
-                batch.add(outbox.take());
-                outbox.drainTo(batch);
-                writeBatch(batch);
-                batch.clear();
+            synchronized (lines) {
+                lines.write(reply);
+                lines.flush();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.warn("the app stopped listening: {}", e.getMessage());
             Runtime.getRuntime().halt(0);
-        }
-    }
-
-    /** Writes a batch as it came, with runs of one request's tokens joined into one line. */
-    private synchronized void writeBatch(List<Reply> batch) throws IOException {
-        List<String> pending = new ArrayList<>();
-        long pendingId = -1;
-        for (Reply reply : batch) {
-            if (reply instanceof Reply.Tokens tokens && (pending.isEmpty() || tokens.id() == pendingId)) {
-                pendingId = tokens.id();
-                pending.addAll(tokens.texts());
-                continue;
-            }
-            writeTokens(pendingId, pending);
-            if (reply instanceof Reply.Tokens tokens) {
-                pendingId = tokens.id();
-                pending.addAll(tokens.texts());
-            } else {
-                lines.write(reply);
-            }
-        }
-        writeTokens(pendingId, pending);
-        lines.flush();
-    }
-
-    private void writeTokens(long id, List<String> texts) throws IOException {
-        if (!texts.isEmpty()) {
-            lines.write(new Reply.Tokens(id, List.copyOf(texts)));
-            texts.clear();
-        }
-    }
-
-    private void flushOutbox() {
-        List<Reply> rest = new ArrayList<>();
-        outbox.drainTo(rest);
-        try {
-            writeBatch(rest);
-        } catch (IOException e) {
-            LOG.debug("could not send the last replies: {}", e.getMessage());
         }
     }
 }

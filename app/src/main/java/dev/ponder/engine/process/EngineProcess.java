@@ -210,7 +210,12 @@ public final class EngineProcess implements Engine {
                 Reply reply = next(live, id);
                 switch (reply) {
                     case Reply.Prompt prompt -> sink.promptRendered(prompt.text());
-                    case Reply.Tokens tokens -> deliver(stream, tokens, sink);
+                    case Reply.Token token -> {
+                        // Tokens the child sent before it heard a cancel are not the caller's any more.
+                        if (!stream.cancelled) {
+                            sink.token(token.text());
+                        }
+                    }
                     case Reply.Finished finished -> {
                         return finished.generation();
                     }
@@ -219,15 +224,6 @@ public final class EngineProcess implements Engine {
             }
         } finally {
             streams.remove(stream);
-        }
-    }
-
-    private static void deliver(Stream stream, Reply.Tokens tokens, TokenSink sink) {
-        for (String text : tokens.texts()) {
-            if (stream.cancelled) {
-                return;
-            }
-            sink.token(text);
         }
     }
 

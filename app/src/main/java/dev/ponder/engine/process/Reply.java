@@ -1,7 +1,5 @@
 package dev.ponder.engine.process;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -14,7 +12,7 @@ import dev.ponder.engine.LoadedModel;
         @JsonSubTypes.Type(value = Reply.Loaded.class, name = "loaded"),
         @JsonSubTypes.Type(value = Reply.Done.class, name = "done"),
         @JsonSubTypes.Type(value = Reply.Prompt.class, name = "prompt"),
-        @JsonSubTypes.Type(value = Reply.Tokens.class, name = "tokens"),
+        @JsonSubTypes.Type(value = Reply.Token.class, name = "token"),
         @JsonSubTypes.Type(value = Reply.Finished.class, name = "finished"),
         @JsonSubTypes.Type(value = Reply.TokenIds.class, name = "token_ids"),
         @JsonSubTypes.Type(value = Reply.Status.class, name = "status"),
@@ -41,8 +39,8 @@ sealed interface Reply {
         }
     }
 
-    /** The text of one or more tokens, batched when they come faster than the socket is written. */
-    record Tokens(long id, List<String> texts) implements Reply {
+    /** The text of one generated token. */
+    record Token(long id, String text) implements Reply {
         @Override
         public boolean last() {
             return false;

@@ -1,8 +1,11 @@
 package dev.ponder.engine.process;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -26,9 +29,11 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * The engine child's main: serves one {@link Engine} to the app over a Unix-domain socket.
+ * The engine child's main: serves one {@link Engine} to the app, reading requests on stdin and replying over a
+ * Unix-domain socket.
  *
- * <p>llama.cpp and the binding print to stdout and stderr whatever they like, so nothing of the protocol goes there.
+ * <p>llama.cpp and the binding print to stdout and stderr whatever they like, so no reply goes there. Stdin ends when
+ * the app closes it or dies, and so does the child.
  *
  * <p>Every hand-over between threads costs a wake-up, and on a GPU machine's idle cores one costs 0.2-0.3 ms
  * (measured on the H200), as much as a whole 512-token prompt's last few percent. So the thread that reads a request
@@ -76,7 +81,8 @@ public final class EngineHost {
         int status = 0;
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(Path.of(args[1])));
-            EngineHost host = new EngineHost(new LlamaEngine(Path.of(args[0])), new JsonLines(channel));
+            JsonLines lines = new JsonLines(new FileInputStream(FileDescriptor.in), Channels.newOutputStream(channel));
+            EngineHost host = new EngineHost(new LlamaEngine(Path.of(args[0])), lines);
             JsonLines.warmUp();
             host.startReader();
             host.ended.await();
@@ -125,7 +131,7 @@ public final class EngineHost {
         try {
             Request request = lines.read(Request.class);
             if (request == null) {
-                LOG.info("the app closed the engine socket");
+                LOG.info("the app closed the engine's stdin");
             }
             return request;
         } catch (IOException e) {
@@ -210,10 +216,7 @@ public final class EngineHost {
 
     private void send(Reply reply) {
         try {
-            synchronized (lines) {
-                lines.write(reply);
-                lines.flush();
-            }
+            lines.send(reply);
         } catch (IOException e) {
             LOG.warn("the app stopped listening: {}", e.getMessage());
             Runtime.getRuntime().halt(0);

@@ -3,11 +3,11 @@ package dev.ponder.engine.process;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +23,7 @@ import dev.ponder.engine.Role;
 import dev.ponder.engine.Sampling;
 import dev.ponder.engine.StopReason;
 
-/** One JSON document a line over the engine socket, both ways. */
+/** One JSON document a line: requests to the engine child over its stdin, replies over the engine socket. */
 final class JsonLines {
 
     private static final int WARM_UP_ROUNDS = 2_000;
@@ -37,11 +37,9 @@ final class JsonLines {
     private final BufferedReader reader;
     private final BufferedWriter writer;
 
-    JsonLines(SocketChannel channel) {
-        this.reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
-                StandardCharsets.UTF_8), 1 << 16);
-        this.writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                StandardCharsets.UTF_8), 1 << 16);
+    JsonLines(InputStream in, OutputStream out) {
+        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** The next message, or null at the end of the stream (the other side closed or died). */
@@ -50,14 +48,14 @@ final class JsonLines {
         return line == null ? null : MAPPER.readValue(line, type);
     }
 
-    /** Buffers one message; {@link #flush()} sends what is buffered. */
-    void write(Object message) throws IOException {
-        writer.write(MAPPER.writeValueAsString(message));
-        writer.write('\n');
-    }
-
-    void flush() throws IOException {
-        writer.flush();
+    /** Sends one message; threads may send side by side. */
+    void send(Object message) throws IOException {
+        String line = MAPPER.writeValueAsString(message);
+        synchronized (writer) {
+            writer.write(line);
+            writer.write('\n');
+            writer.flush();
+        }
     }
 
     /**

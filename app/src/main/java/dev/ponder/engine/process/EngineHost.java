@@ -49,7 +49,7 @@ public final class EngineHost {
 
     private final Engine engine;
     private final JsonLines lines;
-    /** Held by the one thread that reads the socket. */
+    /** Held by the one thread that reads stdin. */
     private final Lock readTurn = new ReentrantLock();
     /** Threads that read or wait to: never zero for longer than a hand-over, so a cancel is always read. */
     private final AtomicInteger readers = new AtomicInteger();
@@ -125,7 +125,7 @@ public final class EngineHost {
         }
     }
 
-    /** The next request, or null once the app closed the socket. */
+    /** The next request, or null once the app closed stdin or died. */
     private Request nextRequest() {
         readTurn.lock();
         try {
